@@ -1,0 +1,14 @@
+//! Database migrations for Licensure: one set that serves SQLite and Postgres.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261204_000001_create_users;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261204_000001_create_users::Migration)]
+    }
+}

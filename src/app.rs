@@ -1,0 +1,75 @@
+//! The document shell, the router and the site-wide layout.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::features::{accounts, landing, status};
+use crate::ui::{layout::SiteFooter, layout::SiteHeader, not_found::NotFound};
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::security::send_content_security_policy();
+
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0f766e" />
+                <meta
+                    name="description"
+                    content="Licensure keeps clinicians' licences, certifications, DEA registration and continuing education in order."
+                />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="apple-touch-icon" href="/icons/icon-192.png" />
+                <script src="/sw-register.js" defer></script>
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body class="min-h-screen bg-slate-50 text-slate-900 antialiased">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: layout around the routed pages.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/licensure.css" />
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Licensure".to_owned() } else { format!("{page} · Licensure") }
+        } />
+        <Router>
+            <div class="flex min-h-screen flex-col">
+                <a
+                    href="#main"
+                    class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+                >
+                    "Skip to content"
+                </a>
+                <SiteHeader />
+                <main id="main" class="flex-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("") view=landing::LandingPage />
+                        <Route path=path!("status") view=status::StatusPage />
+                        <Route path=path!("signin") view=accounts::SignInPage />
+                        <Route path=path!("signup") view=accounts::SignUpPage />
+                    </Routes>
+                </main>
+                <SiteFooter />
+            </div>
+        </Router>
+    }
+}

@@ -1,0 +1,4 @@
+//! Pure domain code, compiled for the server and the browser: no I/O, no clock.
+
+pub mod account;
+pub mod password_policy;

@@ -1,0 +1,116 @@
+//! The one error type on the request path: a stable code a support ticket can quote and a
+//! message that is safe to show. Causes stay in the server's logs.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// Stable error codes; their spelling is part of the public contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// The request was malformed or a field failed validation.
+    BadRequest,
+    /// The record does not exist or belongs to someone else.
+    NotFound,
+    /// A dependency (database, storage) is not reachable right now.
+    Unavailable,
+    /// The request never reached the server or its answer could not be read.
+    Network,
+    /// Anything unexpected; details are in the server log under the request id.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as shown to users and in support tickets.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BadRequest => "BAD_REQUEST",
+            Self::NotFound => "NOT_FOUND",
+            Self::Unavailable => "UNAVAILABLE",
+            Self::Network => "NETWORK",
+            Self::Internal => "INTERNAL",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{message} ({})", code.as_str())]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::BadRequest, message)
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(ErrorCode::NotFound, "That record was not found.")
+    }
+
+    pub fn unavailable() -> Self {
+        Self::new(
+            ErrorCode::Unavailable,
+            "The service is temporarily unavailable. Please try again in a minute.",
+        )
+    }
+
+    pub fn internal() -> Self {
+        Self::new(
+            ErrorCode::Internal,
+            "Something went wrong on our side. Please try again.",
+        )
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Deserialization(_) => Self::new(
+                ErrorCode::Network,
+                "Licensure could not be reached. Check your connection and try again.",
+            ),
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                Self::bad_request("The form was incomplete or malformed.")
+            }
+            _ => Self::internal(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn framework_errors_never_carry_their_internal_text() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::ServerError(
+            "relation \"users\" does not exist".into(),
+        ));
+        assert_eq!(err.code, ErrorCode::Internal);
+        assert!(!err.message.contains("users"));
+    }
+
+    #[test]
+    fn codes_serialise_as_their_stable_names() {
+        let json = serde_json_like(&AppError::not_found());
+        assert!(json.contains("NOT_FOUND"), "{json}");
+    }
+
+    fn serde_json_like(err: &AppError) -> String {
+        String::from_utf8_lossy(&err.ser()).into_owned()
+    }
+}

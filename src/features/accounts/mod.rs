@@ -1,0 +1,5 @@
+//! Accounts: sign-in and sign-up.
+
+mod pages;
+
+pub use pages::{SignInPage, SignUpPage};

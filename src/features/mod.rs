@@ -1,0 +1,5 @@
+//! One folder per feature: its pages and the thin server functions behind them.
+
+pub mod accounts;
+pub mod landing;
+pub mod status;

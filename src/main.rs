@@ -1,0 +1,130 @@
+//! The `licensure` command: serves the app and runs operator tasks.
+
+use std::{
+    io::{BufRead, IsTerminal},
+    process::ExitCode,
+};
+
+use clap::{Args, Parser, Subcommand};
+use licensure::server::{
+    admin::{self, NewAdmin},
+    config::Config,
+    passwords::Password,
+    startup, telemetry,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "licensure",
+    version,
+    about = "Licensure: clinicians' licences, certifications and CE, in order.",
+    after_help = "Configuration comes from environment variables; see .env.example."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply migrations and serve the web app (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create an administrator account. The password is read from standard input (prompted
+    /// twice on a terminal), never from the command line.
+    CreateAdmin(CreateAdminArgs),
+}
+
+#[derive(Args)]
+struct CreateAdminArgs {
+    /// Email address of the administrator.
+    #[arg(long)]
+    email: String,
+    /// Username, 3 to 32 letters, digits, dots, dashes or underscores.
+    #[arg(long)]
+    username: String,
+    /// Name shown in the console.
+    #[arg(long)]
+    display_name: String,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("licensure: configuration error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&config.log);
+
+    let outcome = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => startup::serve(config).await.map_err(|err| err.to_string()),
+        Command::Migrate => migrate(config).await,
+        Command::CreateAdmin(args) => create_admin(config, args).await,
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("licensure: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: Config) -> Result<(), String> {
+    startup::prepare(config)
+        .await
+        .map_err(|err| err.to_string())?;
+    println!("The database schema is up to date.");
+    Ok(())
+}
+
+async fn create_admin(config: Config, args: CreateAdminArgs) -> Result<(), String> {
+    let password = read_password()?;
+    let state = startup::prepare(config)
+        .await
+        .map_err(|err| err.to_string())?;
+    let input = NewAdmin {
+        email: args.email,
+        username: args.username,
+        display_name: args.display_name,
+        password,
+    };
+    let user = admin::create_admin(&state.db, &state.passwords, input)
+        .await
+        .map_err(|err| err.to_string())?;
+    tracing::info!(target: "security", event = "admin_created", user_id = %user.id);
+    println!(
+        "Created administrator {}. Sign in and enrol two-factor authentication before using the console.",
+        user.username
+    );
+    Ok(())
+}
+
+fn read_password() -> Result<Password, String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        let first = rpassword::prompt_password("Password: ").map_err(|err| err.to_string())?;
+        let again =
+            rpassword::prompt_password("Repeat password: ").map_err(|err| err.to_string())?;
+        if first != again {
+            return Err("the two passwords differ; nothing was created".into());
+        }
+        return Ok(Password::new(&first));
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .map_err(|err| format!("cannot read standard input: {err}"))?;
+    let typed = line.strip_suffix('\n').unwrap_or(&line);
+    let typed = typed.strip_suffix('\r').unwrap_or(typed);
+    if typed.is_empty() {
+        return Err("no password on standard input; nothing was created".into());
+    }
+    Ok(Password::new(typed))
+}

@@ -1,0 +1,243 @@
+//! Configuration, read once at start-up from environment variables (documented in
+//! `.env.example`). Defaults serve a laptop: SQLite and files under `./data/`.
+
+use std::{fmt, net::SocketAddr, path::PathBuf};
+
+/// Everything the server needs to start, one struct per concern.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub http: HttpConfig,
+    pub database: DatabaseConfig,
+    pub storage: StorageConfig,
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    pub addr: SocketAddr,
+    /// Folder holding the built site (`pkg/`, icons, manifest).
+    pub site_root: PathBuf,
+}
+
+#[derive(Clone)]
+pub struct DatabaseConfig {
+    /// May carry a password, so `Debug` never prints it.
+    pub url: String,
+    pub backend: Backend,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, Clone)]
+pub struct StorageConfig {
+    /// Root of the local file store.
+    pub local_root: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct LogConfig {
+    /// `tracing` filter directives, e.g. `info` or `licensure=debug,info`.
+    pub filter: String,
+    pub json: bool,
+}
+
+/// A variable with a bad value: says which, why, and what a good value looks like.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub problem: String,
+    pub example: &'static str,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}; a good value looks like {}",
+            self.var, self.problem, self.example
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl fmt::Debug for DatabaseConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DatabaseConfig")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Backend {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Sqlite => "SQLite",
+            Self::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+pub const ADDR: &str = "LICENSURE_ADDR";
+pub const DATA_DIR: &str = "LICENSURE_DATA_DIR";
+pub const DATABASE_URL: &str = "DATABASE_URL";
+pub const SITE_ROOT: &str = "LICENSURE_SITE_ROOT";
+pub const LOG: &str = "LICENSURE_LOG";
+pub const LOG_FORMAT: &str = "LICENSURE_LOG_FORMAT";
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads configuration through `lookup`, so tests can supply their own variables.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+
+        let addr = match get(ADDR) {
+            None => SocketAddr::from(([127, 0, 0, 1], 3000)),
+            Some(raw) => raw.trim().parse().map_err(|_| ConfigError {
+                var: ADDR,
+                problem: "is not an IP address with a port".into(),
+                example: "127.0.0.1:3000 or 0.0.0.0:8080",
+            })?,
+        };
+
+        let data_dir = PathBuf::from(get(DATA_DIR).unwrap_or_else(|| "data".into()));
+        if data_dir.is_file() {
+            return Err(ConfigError {
+                var: DATA_DIR,
+                problem: "names a file, not a folder".into(),
+                example: "./data or /var/lib/licensure",
+            });
+        }
+
+        let database = match get(DATABASE_URL) {
+            None => DatabaseConfig {
+                url: format!(
+                    "sqlite://{}?mode=rwc",
+                    data_dir.join("licensure.db").display()
+                ),
+                backend: Backend::Sqlite,
+            },
+            Some(url) => database_from_url(url.trim())?,
+        };
+
+        let site_root = get(SITE_ROOT)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(super::site::settings().site_root.as_str()));
+
+        let filter = get(LOG).unwrap_or_else(|| "info".into());
+        if tracing_subscriber::EnvFilter::try_new(&filter).is_err() {
+            return Err(ConfigError {
+                var: LOG,
+                problem: "is not a log filter".into(),
+                example: "info, debug, or licensure=debug,info",
+            });
+        }
+        let json = match get(LOG_FORMAT).as_deref().map(str::trim) {
+            None | Some("text") => false,
+            Some("json") => true,
+            Some(_) => {
+                return Err(ConfigError {
+                    var: LOG_FORMAT,
+                    problem: "must be text or json".into(),
+                    example: "text",
+                });
+            }
+        };
+
+        Ok(Self {
+            http: HttpConfig { addr, site_root },
+            database,
+            storage: StorageConfig {
+                local_root: data_dir.join("files"),
+            },
+            log: LogConfig { filter, json },
+        })
+    }
+}
+
+fn database_from_url(url: &str) -> Result<DatabaseConfig, ConfigError> {
+    let backend = if url.starts_with("sqlite:") {
+        Backend::Sqlite
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Backend::Postgres
+    } else {
+        // The value is not echoed: it may hold a password.
+        return Err(ConfigError {
+            var: DATABASE_URL,
+            problem: "must start with sqlite: or postgres://".into(),
+            example: "sqlite://data/licensure.db?mode=rwc or postgres://user:pass@127.0.0.1:5432/licensure",
+        });
+    };
+    Ok(DatabaseConfig {
+        url: url.to_owned(),
+        backend,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn no_variables_give_a_laptop_setup() -> Result<(), ConfigError> {
+        let config = load(&[])?;
+        assert_eq!(config.http.addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.database.backend, Backend::Sqlite);
+        assert!(
+            config
+                .database
+                .url
+                .starts_with("sqlite://data/licensure.db")
+        );
+        assert_eq!(config.storage.local_root, PathBuf::from("data/files"));
+        assert_eq!(config.log.filter, "info");
+        Ok(())
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        let cases = [
+            (ADDR, "localhost"),
+            (DATABASE_URL, "mysql://root@127.0.0.1/x"),
+            (LOG, "info,[[["),
+            (LOG_FORMAT, "xml"),
+        ];
+        for (var, value) in cases {
+            let err = load(&[(var, value)]).err();
+            assert_eq!(err.as_ref().map(|e| e.var), Some(var), "{var}={value}");
+        }
+    }
+
+    #[test]
+    fn a_bad_database_url_is_not_echoed() {
+        let err = load(&[(DATABASE_URL, "mysql://root:hunter2@db/x")]).err();
+        let text = err.map(|e| e.to_string()).unwrap_or_default();
+        assert!(text.starts_with("DATABASE_URL "), "{text}");
+        assert!(!text.contains("hunter2"), "{text}");
+    }
+
+    #[test]
+    fn postgres_urls_select_postgres() -> Result<(), ConfigError> {
+        let config = load(&[(DATABASE_URL, "postgres://u:secret@127.0.0.1:5432/db")])?;
+        assert_eq!(config.database.backend, Backend::Postgres);
+        assert!(!format!("{config:?}").contains("secret"));
+        Ok(())
+    }
+}

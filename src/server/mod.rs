@@ -1,0 +1,16 @@
+//! Server-only code: configuration, database, HTTP plumbing and services.
+
+pub mod admin;
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod health;
+pub mod passwords;
+pub mod request_log;
+pub mod router;
+pub mod security;
+pub mod site;
+pub mod startup;
+pub mod state;
+pub mod status;
+pub mod telemetry;

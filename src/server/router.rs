@@ -1,0 +1,30 @@
+//! The HTTP router: probes, pages, server functions, static files and the layers around them.
+
+use axum::{Router, middleware::from_fn, routing::get};
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use tower_http::compression::CompressionLayer;
+
+use super::{health, request_log, security, state::AppState};
+use crate::app::{App, shell};
+
+/// Builds the full application; tests drive this same router.
+pub fn build(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || {
+            shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            leptos::nonce::provide_nonce,
+            shell,
+        ))
+        .route_layer(from_fn(request_log::record_route))
+        .layer(from_fn(security::headers))
+        .layer(from_fn(security::same_origin_writes))
+        .layer(CompressionLayer::new())
+        .layer(from_fn(request_log::access_log))
+        .with_state(state)
+}

@@ -1,0 +1,162 @@
+//! HTTP security: headers on every response, a nonce-based Content Security Policy on pages,
+//! and refusal of state-changing requests sent from another site.
+
+use axum::{
+    Json,
+    extract::Request,
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use leptos::prelude::*;
+use serde_json::json;
+
+/// Called while rendering a page: the page's scripts carry this request's nonce, and only
+/// they may run. `wasm-unsafe-eval` lets the browser compile the app's WebAssembly.
+pub fn send_content_security_policy() {
+    let Some(nonce) = leptos::nonce::use_nonce() else {
+        return;
+    };
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    // The development auto-reload script talks to cargo-leptos over a websocket.
+    let connect = if cfg!(debug_assertions) {
+        "'self' ws://127.0.0.1:3001"
+    } else {
+        "'self'"
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; connect-src {connect}; \
+         worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// Headers every response carries. Responses that are not pages get a policy under which a
+/// file opened directly can never run script; `'self'` stays allowed for fetches because the
+/// service worker's script response is governed by it.
+pub async fn headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let fixed = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        ),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            "geolocation=(), microphone=()",
+        ),
+    ];
+    for (name, value) in fixed {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+            ),
+        );
+    }
+    response
+}
+
+/// Refuses POST, PUT, PATCH and DELETE that a browser says came from another site, by the
+/// Fetch Metadata header or, from older browsers, the Origin header.
+pub async fn same_origin_writes(request: Request, next: Next) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if safe || is_same_origin(request.headers()) {
+        return next.run(request).await;
+    }
+    tracing::warn!(target: "security", event = "cross_site_write_refused");
+    (
+        StatusCode::FORBIDDEN,
+        Json(json!({
+            "code": "FORBIDDEN_ORIGIN",
+            "message": "This request came from another site and was refused.",
+        })),
+    )
+        .into_response()
+}
+
+fn is_same_origin(headers: &HeaderMap) -> bool {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    if let Some(site) = text(header::HeaderName::from_static("sec-fetch-site")) {
+        return matches!(site, "same-origin" | "none");
+    }
+    match (text(header::ORIGIN), text(header::HOST)) {
+        // Non-browser clients (curl, tests) send no Origin; browsers always do on writes.
+        (None, _) => true,
+        (Some(origin), Some(host)) => {
+            origin
+                .strip_prefix("https://")
+                .or_else(|| origin.strip_prefix("http://"))
+                == Some(host)
+        }
+        (Some(_), None) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, HeaderValue::from_static(value));
+        }
+        map
+    }
+
+    #[test]
+    fn fetch_metadata_decides_when_present() {
+        assert!(is_same_origin(&headers(&[(
+            "sec-fetch-site",
+            "same-origin"
+        )])));
+        assert!(!is_same_origin(&headers(&[(
+            "sec-fetch-site",
+            "cross-site"
+        )])));
+        assert!(!is_same_origin(&headers(&[(
+            "sec-fetch-site",
+            "same-site"
+        )])));
+    }
+
+    #[test]
+    fn origin_must_match_host_without_fetch_metadata() {
+        let ok = headers(&[
+            ("origin", "http://127.0.0.1:3000"),
+            ("host", "127.0.0.1:3000"),
+        ]);
+        let foreign = headers(&[
+            ("origin", "https://evil.example"),
+            ("host", "127.0.0.1:3000"),
+        ]);
+        assert!(is_same_origin(&ok));
+        assert!(!is_same_origin(&foreign));
+        assert!(is_same_origin(&headers(&[("host", "127.0.0.1:3000")])));
+    }
+}

@@ -1,0 +1,121 @@
+//! Start-up: open the database, apply migrations, prepare storage, serve until told to stop.
+
+use std::{fmt, sync::Arc};
+
+use tokio::net::TcpListener;
+
+use super::{
+    config::{self, Backend, Config},
+    db,
+    passwords::PasswordHasher,
+    router, site,
+    state::AppState,
+};
+
+/// Why the server could not start, with what to do next.
+#[derive(Debug)]
+pub struct StartError(String);
+
+impl fmt::Display for StartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StartError {}
+
+/// Connects, migrates and prepares storage: everything but listening.
+pub async fn prepare(config: Config) -> Result<AppState, StartError> {
+    let backend = config.database.backend;
+    let db = db::connect(&config.database).await.map_err(|err| {
+        StartError(format!(
+            "cannot open the {} database: {err}. Check {} and that the database server is running.",
+            backend.label(),
+            config::DATABASE_URL,
+        ))
+    })?;
+    let applied = db::migrate(&db)
+        .await
+        .map_err(|err| StartError(format!("cannot apply database migrations: {err}")))?;
+    tracing::info!(applied, "database schema is up to date");
+
+    std::fs::create_dir_all(&config.storage.local_root).map_err(|err| {
+        StartError(format!(
+            "cannot create the file storage folder {}: {err}. Set {} to a writable folder.",
+            config.storage.local_root.display(),
+            config::DATA_DIR,
+        ))
+    })?;
+
+    Ok(AppState {
+        leptos_options: site::leptos_options(&config),
+        db,
+        config: Arc::new(config),
+        passwords: PasswordHasher::new(),
+    })
+}
+
+/// Serves HTTP until SIGTERM or Ctrl-C, then lets requests in flight finish.
+pub async fn serve(config: Config) -> Result<(), StartError> {
+    let addr = config.http.addr;
+    log_configuration(&config);
+    let state = prepare(config).await?;
+    let listener = TcpListener::bind(addr).await.map_err(|err| {
+        StartError(format!(
+            "cannot listen on {addr}: {err}. Set {} to a free address, e.g. 127.0.0.1:3100.",
+            config::ADDR
+        ))
+    })?;
+    tracing::info!("Licensure is serving http://{addr}");
+    axum::serve(listener, router::build(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|err| StartError(format!("the HTTP server stopped: {err}")))?;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+fn log_configuration(config: &Config) {
+    match config.database.backend {
+        Backend::Sqlite => {
+            let file = config
+                .database
+                .url
+                .trim_start_matches("sqlite://")
+                .split('?')
+                .next();
+            tracing::info!("database: SQLite file {}", file.unwrap_or_default());
+        }
+        // The URL may carry credentials, so only the kind is logged.
+        Backend::Postgres => tracing::info!("database: PostgreSQL (from DATABASE_URL)"),
+    }
+    tracing::info!(
+        "storage: local folder {}",
+        config.storage.local_root.display()
+    );
+    tracing::info!("site files: {}", config.http.site_root.display());
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing requests in flight");
+}

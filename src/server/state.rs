@@ -1,0 +1,34 @@
+//! State shared by every request: options, the database pool, configuration.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::prelude::*;
+use sea_orm::DatabaseConnection;
+
+use super::{config::Config, passwords::PasswordHasher};
+use crate::error::AppError;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+    pub passwords: PasswordHasher,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    /// The state inside a server function, where leptos_axum provides it as context.
+    pub fn from_context() -> Result<Self, AppError> {
+        use_context::<Self>().ok_or_else(|| {
+            tracing::error!("application state missing from the server function context");
+            AppError::internal()
+        })
+    }
+}

@@ -1,0 +1,4 @@
+//! Shared interface components.
+
+pub mod layout;
+pub mod not_found;

@@ -1,0 +1,14 @@
+//! Router-level tests: the real application on a fresh SQLite file and a fresh Postgres
+//! database per test.
+
+#![cfg(feature = "ssr")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+mod admin_cli;
+mod health;
+mod migrations;
+mod pages;
+mod security;
+mod status_api;

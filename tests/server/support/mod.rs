@@ -1,0 +1,187 @@
+//! `TestApp`: the real router on a fresh database, and helpers to drive it.
+
+use std::sync::Once;
+
+use axum::{
+    Router,
+    body::{Body, to_bytes},
+    http::{HeaderMap, Request, StatusCode},
+};
+use licensure::server::{config::Config, router, startup, state::AppState};
+use sea_orm::{ConnectionTrait, Database};
+use tower::ServiceExt;
+
+/// Runs a test body once on SQLite and once on Postgres, as two named tests.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::support::TestApp::sqlite().await).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(app) = $crate::support::TestApp::postgres().await {
+                    super::$name(app).await;
+                }
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    _db: TestDb,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+enum TestDb {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestApp {
+    pub async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+        let data_dir = dir.path().to_string_lossy().into_owned();
+        Self::start(&url, &data_dir, TestDb::Sqlite(dir)).await
+    }
+
+    /// A fresh database on the Postgres server at `TEST_POSTGRES_URL` (default: the local
+    /// server). Without one: skipped with one line, or a failure when `CI=true`.
+    pub async fn postgres() -> Option<Self> {
+        let admin_url = std::env::var("TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        let admin = match Database::connect(admin_url.as_str()).await {
+            Ok(db) => db,
+            Err(err) => {
+                if std::env::var("CI").is_ok_and(|v| v == "true") {
+                    panic!("CI=true and Postgres is not reachable at TEST_POSTGRES_URL: {err}");
+                }
+                static SAID: Once = Once::new();
+                SAID.call_once(|| {
+                    eprintln!("Postgres not reachable ({err}); Postgres tests skipped.")
+                });
+                return None;
+            }
+        };
+        let name = format!("licensure_t_{}", uuid::Uuid::new_v4().simple());
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create db");
+        admin.close().await.ok();
+        let url = replace_database(&admin_url, &name);
+        let files = tempfile::tempdir().expect("temporary folder").keep();
+        Some(
+            Self::start(
+                &url,
+                &files.to_string_lossy(),
+                TestDb::Postgres { admin_url, name },
+            )
+            .await,
+        )
+    }
+
+    async fn start(database_url: &str, data_dir: &str, db: TestDb) -> Self {
+        let config = test_config(database_url, data_dir);
+        let state = startup::prepare(config).await.expect("application starts");
+        Self {
+            router: router::build(state.clone()),
+            state,
+            _db: db,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
+    }
+
+    /// Calls a server function the way the browser's hydrated app does.
+    pub async fn call_server_fn(&self, endpoint: &str) -> TestResponse {
+        let request = Request::post(format!("/api/{endpoint}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::empty())
+            .unwrap();
+        self.send(request).await
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = to_bytes(response.into_body(), 16 * 1024 * 1024)
+            .await
+            .expect("body");
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+}
+
+pub fn test_config(database_url: &str, data_dir: &str) -> Config {
+    let database_url = database_url.to_owned();
+    let data_dir = data_dir.to_owned();
+    Config::from_lookup(move |name| match name {
+        "DATABASE_URL" => Some(database_url.clone()),
+        "LICENSURE_DATA_DIR" => Some(data_dir.clone()),
+        "LICENSURE_SITE_ROOT" => Some(data_dir.clone()),
+        _ => None,
+    })
+    .expect("valid test configuration")
+}
+
+/// The same server URL with another database name.
+pub fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let server = base.rsplit_once('/').map_or(base, |(server, _)| server);
+    match query {
+        Some(q) => format!("{server}/{name}?{q}"),
+        None => format!("{server}/{name}"),
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let TestDb::Postgres { admin_url, name } = self {
+            let (admin_url, name) = (admin_url.clone(), name.clone());
+            // Drop runs outside async code; a small runtime on its own thread removes the
+            // database even when the test failed.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build();
+                if let Ok(runtime) = runtime {
+                    runtime.block_on(async {
+                        if let Ok(admin) = Database::connect(admin_url.as_str()).await {
+                            let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                            let _ = admin.execute_unprepared(&sql).await;
+                        }
+                    });
+                }
+            })
+            .join();
+        }
+    }
+}
