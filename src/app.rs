@@ -45,6 +45,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Effects run only in the browser, so this flips once the app has hydrated; tests and
+    // styles can wait for `data-hydrated="true"`.
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/licensure.css" />
@@ -52,7 +56,10 @@ pub fn App() -> impl IntoView {
             if page.is_empty() { "Licensure".to_owned() } else { format!("{page} · Licensure") }
         } />
         <Router>
-            <div class="flex min-h-screen flex-col">
+            <div
+                class="flex min-h-screen flex-col"
+                data-hydrated=move || hydrated.get().to_string()
+            >
                 <a
                     href="#main"
                     class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"

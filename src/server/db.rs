@@ -10,12 +10,11 @@ use super::config::{Backend, DatabaseConfig};
 /// Opens a connection pool. For SQLite the file's folder is created first, so a fresh
 /// checkout starts without any set-up.
 pub async fn connect(config: &DatabaseConfig) -> Result<DatabaseConnection, DbErr> {
-    if config.backend == Backend::Sqlite {
-        if let Some(folder) = sqlite_folder(&config.url) {
-            std::fs::create_dir_all(folder).map_err(|err| {
-                DbErr::Custom(format!("cannot create the database folder: {err}"))
-            })?;
-        }
+    if config.backend == Backend::Sqlite
+        && let Some(folder) = sqlite_folder(&config.url)
+    {
+        std::fs::create_dir_all(folder)
+            .map_err(|err| DbErr::Custom(format!("cannot create the database folder: {err}")))?;
     }
     let mut options = ConnectOptions::new(config.url.clone());
     options

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every check: formatting, clippy (server and browser
+# builds), unit and router tests on SQLite and Postgres, then the Playwright tests in
+# Debian's Chromium against the release build.
+#
+# Postgres: TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres). With
+# CI=true a missing Postgres or browser fails the run; otherwise Postgres tests are skipped
+# with one line.
+
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$LICENSURE_ROOT"
+
+setup_build_tools
+
+if ! command -v chromium >/dev/null; then
+  say "Installing Chromium from apt for the browser tests"
+  apt_install chromium
+fi
+
+if [ ! -d end2end/node_modules/@playwright/test ] ||
+  [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  say "Installing the Playwright test runner from npm (no browser download)"
+  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The machine starts Postgres before a session; start it again if it stopped.
+if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432 &&
+  command -v pg_ctlcluster >/dev/null; then
+  say "Starting the local PostgreSQL cluster"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+fi
+
+say "Formatting"
+cargo fmt --all --check
+
+say "Clippy: server build"
+cargo clippy --workspace --all-targets --features ssr -- -D warnings
+say "Clippy: browser build"
+cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+say "Unit and router tests (SQLite and Postgres)"
+cargo test --workspace --features ssr
+
+say "Release build for the browser tests"
+cargo leptos build --release
+
+say "Playwright tests in Chromium"
+(cd end2end && npx playwright test)
