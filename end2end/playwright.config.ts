@@ -18,8 +18,10 @@ const chromiumFlags = [
 const port = process.env.E2E_PORT ?? "3100";
 const baseURL = `http://127.0.0.1:${port}`;
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(__dirname, "..", "target");
-// Every run starts on an empty SQLite database.
-const dataDir = mkdtempSync(join(tmpdir(), "licensure-e2e-"));
+// Every run starts on an empty SQLite database. The config is evaluated again in each
+// worker process; the environment variable makes them all agree on one folder.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "licensure-e2e-"));
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "./tests",
@@ -48,7 +50,7 @@ export default defineConfig({
     env: {
       LICENSURE_ADDR: `127.0.0.1:${port}`,
       LICENSURE_DATA_DIR: dataDir,
-      LICENSURE_SITE_ROOT: join(targetDir, "site"),
+      LICENSURE_SITE_ROOT: join(__dirname, "..", "target", "site"),
       LICENSURE_LOG: "warn",
     },
   },

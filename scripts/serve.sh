@@ -11,6 +11,8 @@ setup_build_tools
 say "Building the release (the first build takes several minutes)"
 cargo leptos build --release
 
-export LICENSURE_SITE_ROOT="${LICENSURE_SITE_ROOT:-$CARGO_TARGET_DIR/site}"
+# cargo-leptos writes the site into the clone (target/site); the compiled code stays in
+# the persistent target directory.
+export LICENSURE_SITE_ROOT="${LICENSURE_SITE_ROOT:-$LICENSURE_ROOT/target/site}"
 say "Starting Licensure; stop it with Ctrl-C"
 exec "$CARGO_TARGET_DIR/release/licensure" serve

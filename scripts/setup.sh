@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building Licensure needs, each piece only when it is missing:
-# the wasm32 target, cargo-leptos, wasm-bindgen-cli at the Cargo.lock version, binaryen
-# (wasm-opt) from apt, and Tailwind from npm. Source it: it also exports PATH and the
+# the wasm32 target, cargo-leptos, wasm-bindgen-cli at the Cargo.lock version, and from npm
+# Tailwind and binaryen (wasm-opt). Source it: it also exports PATH and the
 # persistent CARGO_TARGET_DIR that later builds reuse.
 
 set -euo pipefail
@@ -53,14 +53,11 @@ setup_build_tools() {
     cargo install wasm-bindgen-cli --version "$bindgen" --locked --force
   fi
 
-  if ! command -v wasm-opt >/dev/null; then
-    say "Installing binaryen (wasm-opt) from apt"
-    apt_install binaryen
-  fi
-
   if [ ! -x "$LICENSURE_ROOT/node_modules/.bin/tailwindcss" ] ||
     [ "$LICENSURE_ROOT/package-lock.json" -nt "$LICENSURE_ROOT/node_modules/.package-lock.json" ]; then
-    say "Installing Tailwind CSS from npm"
+    # binaryen comes from npm too: Debian 12's wasm-opt (108) predates the reference-types
+    # encoding Rust >= 1.82 emits, and its output fails in the browser at hydration.
+    say "Installing Tailwind CSS and binaryen (wasm-opt) from npm"
     (cd "$LICENSURE_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
