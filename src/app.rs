@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("status") view=status::StatusPage />
                         <Route path=path!("signin") view=accounts::SignInPage />
                         <Route path=path!("signup") view=accounts::SignUpPage />
+                        <Route path=path!("account") view=accounts::AccountPage />
                     </Routes>
                 </main>
                 <SiteFooter />

@@ -15,6 +15,19 @@ pub enum ErrorCode {
     BadRequest,
     /// The record does not exist or belongs to someone else.
     NotFound,
+    /// Signing in is needed first.
+    #[serde(rename = "AUTH_REQUIRED")]
+    Unauthenticated,
+    /// Signed in, but this needs another role or a second factor.
+    Forbidden,
+    /// Sign-in failed: unknown account or wrong password, deliberately not told apart.
+    #[serde(rename = "AUTH_INVALID")]
+    InvalidCredentials,
+    /// Too many failed attempts; try again later.
+    #[serde(rename = "AUTH_THROTTLED")]
+    Throttled,
+    /// The email or username is already used by another account.
+    AccountExists,
     /// A dependency (database, storage) is not reachable right now.
     Unavailable,
     /// The request never reached the server or its answer could not be read.
@@ -29,6 +42,11 @@ impl ErrorCode {
         match self {
             Self::BadRequest => "BAD_REQUEST",
             Self::NotFound => "NOT_FOUND",
+            Self::Unauthenticated => "AUTH_REQUIRED",
+            Self::Forbidden => "FORBIDDEN",
+            Self::InvalidCredentials => "AUTH_INVALID",
+            Self::Throttled => "AUTH_THROTTLED",
+            Self::AccountExists => "ACCOUNT_EXISTS",
             Self::Unavailable => "UNAVAILABLE",
             Self::Network => "NETWORK",
             Self::Internal => "INTERNAL",
@@ -59,6 +77,14 @@ impl AppError {
         Self::new(ErrorCode::NotFound, "That record was not found.")
     }
 
+    pub fn unauthenticated() -> Self {
+        Self::new(ErrorCode::Unauthenticated, "Please sign in to continue.")
+    }
+
+    pub fn forbidden() -> Self {
+        Self::new(ErrorCode::Forbidden, "You do not have access to this page.")
+    }
+
     pub fn unavailable() -> Self {
         Self::new(
             ErrorCode::Unavailable,
@@ -71,6 +97,22 @@ impl AppError {
             ErrorCode::Internal,
             "Something went wrong on our side. Please try again.",
         )
+    }
+}
+
+impl ErrorCode {
+    /// The HTTP status a response with this error carries.
+    pub fn http_status(self) -> u16 {
+        match self {
+            Self::BadRequest => 400,
+            Self::Unauthenticated | Self::InvalidCredentials => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::AccountExists => 409,
+            Self::Throttled => 429,
+            Self::Unavailable => 503,
+            Self::Network | Self::Internal => 500,
+        }
     }
 }
 

@@ -7,10 +7,8 @@ use std::{
 
 use clap::{Args, Parser, Subcommand};
 use licensure::server::{
-    admin::{self, NewAdmin},
-    config::Config,
-    passwords::Password,
-    startup, telemetry,
+    accounts::register::NewAccount, admin, audit, config::Config, passwords::Password, startup,
+    telemetry,
 };
 
 #[derive(Parser)]
@@ -34,6 +32,8 @@ enum Command {
     /// Create an administrator account. The password is read from standard input (prompted
     /// twice on a terminal), never from the command line.
     CreateAdmin(CreateAdminArgs),
+    /// Check the audit log's hash chain and report the first broken link.
+    VerifyAudit,
 }
 
 #[derive(Args)]
@@ -65,6 +65,7 @@ async fn main() -> ExitCode {
         Command::Serve => startup::serve(config).await.map_err(|err| err.to_string()),
         Command::Migrate => migrate(config).await,
         Command::CreateAdmin(args) => create_admin(config, args).await,
+        Command::VerifyAudit => verify_audit(config).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -88,7 +89,7 @@ async fn create_admin(config: Config, args: CreateAdminArgs) -> Result<(), Strin
     let state = startup::prepare(config)
         .await
         .map_err(|err| err.to_string())?;
-    let input = NewAdmin {
+    let input = NewAccount {
         email: args.email,
         username: args.username,
         display_name: args.display_name,
@@ -97,12 +98,29 @@ async fn create_admin(config: Config, args: CreateAdminArgs) -> Result<(), Strin
     let user = admin::create_admin(&state.db, &state.passwords, input)
         .await
         .map_err(|err| err.to_string())?;
-    tracing::info!(target: "security", event = "admin_created", user_id = %user.id);
     println!(
         "Created administrator {}. Sign in and enrol two-factor authentication before using the console.",
         user.username
     );
     Ok(())
+}
+
+async fn verify_audit(config: Config) -> Result<(), String> {
+    let state = startup::prepare(config)
+        .await
+        .map_err(|err| err.to_string())?;
+    match audit::verify(&state.db)
+        .await
+        .map_err(|err| err.to_string())?
+    {
+        audit::Verification::Intact { rows } => {
+            println!("The audit log is intact: {rows} rows, every link verified.");
+            Ok(())
+        }
+        audit::Verification::BrokenAt { id } => Err(format!(
+            "the audit log's chain is broken at row {id}: that row or the one before it was changed or removed"
+        )),
+    }
 }
 
 fn read_password() -> Result<Password, String> {

@@ -10,6 +10,17 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub storage: StorageConfig,
     pub log: LogConfig,
+    pub sessions: SessionConfig,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionConfig {
+    /// A session unused for this long ends.
+    pub idle_minutes: i64,
+    /// A session ends this long after sign-in, however active.
+    pub absolute_hours: i64,
+    /// Served over HTTPS: cookies get `Secure` and the `__Host-` prefix, responses HSTS.
+    pub https: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +99,9 @@ pub const DATABASE_URL: &str = "DATABASE_URL";
 pub const SITE_ROOT: &str = "LICENSURE_SITE_ROOT";
 pub const LOG: &str = "LICENSURE_LOG";
 pub const LOG_FORMAT: &str = "LICENSURE_LOG_FORMAT";
+pub const PUBLIC_URL: &str = "LICENSURE_PUBLIC_URL";
+pub const SESSION_IDLE_MINUTES: &str = "LICENSURE_SESSION_IDLE_MINUTES";
+pub const SESSION_MAX_HOURS: &str = "LICENSURE_SESSION_MAX_HOURS";
 
 impl Config {
     /// Reads the process environment.
@@ -152,7 +166,32 @@ impl Config {
             }
         };
 
+        let https = match get(PUBLIC_URL).as_deref().map(str::trim) {
+            None => false,
+            Some(url) if url.starts_with("https://") => true,
+            Some(url) if url.starts_with("http://") => false,
+            Some(_) => {
+                return Err(ConfigError {
+                    var: PUBLIC_URL,
+                    problem: "must start with https:// or http://".into(),
+                    example: "https://licensure.example.org",
+                });
+            }
+        };
+        let sessions = SessionConfig {
+            idle_minutes: bounded_number(
+                get(SESSION_IDLE_MINUTES),
+                SESSION_IDLE_MINUTES,
+                30,
+                1,
+                1440,
+            )?,
+            absolute_hours: bounded_number(get(SESSION_MAX_HOURS), SESSION_MAX_HOURS, 12, 1, 720)?,
+            https,
+        };
+
         Ok(Self {
+            sessions,
             http: HttpConfig { addr, site_root },
             database,
             storage: StorageConfig {
@@ -160,6 +199,29 @@ impl Config {
             },
             log: LogConfig { filter, json },
         })
+    }
+}
+
+/// A whole number within `min..=max`, or `default` when the variable is unset.
+fn bounded_number(
+    raw: Option<String>,
+    var: &'static str,
+    default: i64,
+    min: i64,
+    max: i64,
+) -> Result<i64, ConfigError> {
+    let Some(raw) = raw else { return Ok(default) };
+    match raw.trim().parse::<i64>() {
+        Ok(value) if (min..=max).contains(&value) => Ok(value),
+        _ => Err(ConfigError {
+            var,
+            problem: format!("must be a whole number from {min} to {max}"),
+            example: if var == SESSION_IDLE_MINUTES {
+                "30"
+            } else {
+                "12"
+            },
+        }),
     }
 }
 
@@ -218,6 +280,9 @@ mod tests {
             (DATABASE_URL, "mysql://root@127.0.0.1/x"),
             (LOG, "info,[[["),
             (LOG_FORMAT, "xml"),
+            (PUBLIC_URL, "licensure.example.org"),
+            (SESSION_IDLE_MINUTES, "0"),
+            (SESSION_MAX_HOURS, "twelve"),
         ];
         for (var, value) in cases {
             let err = load(&[(var, value)]).err();

@@ -1,12 +1,16 @@
 //! Server-only code: configuration, database, HTTP plumbing and services.
 
+pub mod accounts;
 pub mod admin;
+pub mod audit;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod entities;
 pub mod health;
 pub mod passwords;
 pub mod request_log;
+pub mod respond;
 pub mod router;
 pub mod security;
 pub mod site;

@@ -6,9 +6,11 @@ use std::{fmt, sync::Arc};
 
 use argon2::{
     Algorithm, Argon2, Params, Version,
-    password_hash::{PasswordHasher as _, SaltString, rand_core::OsRng},
+    password_hash::{
+        PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString, rand_core::OsRng,
+    },
 };
-use tokio::sync::Semaphore;
+use tokio::sync::{OnceCell, Semaphore};
 
 /// A password as typed, already NFKC-normalised. `Debug` never shows it.
 pub struct Password(String);
@@ -37,6 +39,9 @@ pub struct HashError;
 #[derive(Clone)]
 pub struct PasswordHasher {
     permits: Arc<Semaphore>,
+    /// A hash of a random password, verified against when the account does not exist, so an
+    /// unknown user costs the same time as a wrong password.
+    decoy: Arc<OnceCell<String>>,
 }
 
 impl Default for PasswordHasher {
@@ -53,6 +58,7 @@ impl PasswordHasher {
             .unwrap_or(2);
         Self {
             permits: Arc::new(Semaphore::new(cores)),
+            decoy: Arc::new(OnceCell::new()),
         }
     }
 
@@ -71,6 +77,45 @@ impl PasswordHasher {
     }
 }
 
+impl PasswordHasher {
+    /// Whether `password` matches the stored PHC `hash`. Any malformed hash is a mismatch.
+    pub async fn verify(&self, hash: &str, password: Password) -> bool {
+        let Ok(_permit) = self.permits.acquire().await else {
+            return false;
+        };
+        let hash = hash.to_owned();
+        tokio::task::spawn_blocking(move || {
+            let Ok(parsed) = PasswordHash::new(&hash) else {
+                return false;
+            };
+            argon2().is_ok_and(|a| {
+                a.verify_password(password.expose().as_bytes(), &parsed)
+                    .is_ok()
+            })
+        })
+        .await
+        .unwrap_or(false)
+    }
+
+    /// Spends the time of one verification and always answers false.
+    pub async fn verify_decoy(&self, password: Password) -> bool {
+        let decoy = self
+            .decoy
+            .get_or_try_init(|| async {
+                let random = crate::server::auth::token::Token::generate();
+                self.hash(Password::new(random.expose())).await
+            })
+            .await;
+        match decoy {
+            Ok(hash) => {
+                let _ = self.verify(hash, password).await;
+                false
+            }
+            Err(_) => false,
+        }
+    }
+}
+
 fn argon2() -> Result<Argon2<'static>, HashError> {
     let params = Params::new(19 * 1024, 2, 1, None).map_err(|_| HashError)?;
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
@@ -79,7 +124,6 @@ fn argon2() -> Result<Argon2<'static>, HashError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use argon2::{PasswordHash, PasswordVerifier};
 
     #[tokio::test]
     async fn hashes_are_argon2id_with_owasp_parameters_and_verify() -> Result<(), HashError> {
@@ -101,6 +145,21 @@ mod tests {
                 .verify_password(b"correct-horse-7", &parsed)
                 .is_err()
         );
+        Ok(())
+    }
+
+    #[tokio::test]
+    async fn verification_accepts_the_password_and_nothing_else() -> Result<(), HashError> {
+        let hasher = PasswordHasher::new();
+        let hash = hasher.hash(Password::new("Correct-Horse-7")).await?;
+        assert!(hasher.verify(&hash, Password::new("Correct-Horse-7")).await);
+        assert!(!hasher.verify(&hash, Password::new("Correct-Horse-8")).await);
+        assert!(
+            !hasher
+                .verify("not a hash", Password::new("Correct-Horse-7"))
+                .await
+        );
+        assert!(!hasher.verify_decoy(Password::new("Correct-Horse-7")).await);
         Ok(())
     }
 

@@ -1,6 +1,10 @@
 //! The HTTP router: probes, pages, server functions, static files and the layers around them.
 
-use axum::{Router, middleware::from_fn, routing::get};
+use axum::{
+    Router,
+    middleware::{from_fn, from_fn_with_state},
+    routing::get,
+};
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
@@ -22,7 +26,7 @@ pub fn build(state: AppState) -> Router {
             shell,
         ))
         .route_layer(from_fn(request_log::record_route))
-        .layer(from_fn(security::headers))
+        .layer(from_fn_with_state(state.clone(), security::headers))
         .layer(from_fn(security::same_origin_writes))
         .layer(CompressionLayer::new())
         .layer(from_fn(request_log::access_log))

@@ -3,13 +3,15 @@
 
 use axum::{
     Json,
-    extract::Request,
+    extract::{Request, State},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use leptos::prelude::*;
 use serde_json::json;
+
+use super::state::AppState;
 
 /// Called while rendering a page: the page's scripts carry this request's nonce, and only
 /// they may run. `wasm-unsafe-eval` lets the browser compile the app's WebAssembly.
@@ -40,17 +42,13 @@ pub fn send_content_security_policy() {
 /// Headers every response carries. Responses that are not pages get a policy under which a
 /// file opened directly can never run script; `'self'` stays allowed for fetches because the
 /// service worker's script response is governed by it.
-pub async fn headers(request: Request, next: Next) -> Response {
+pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let fixed = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "same-origin"),
-        (
-            header::STRICT_TRANSPORT_SECURITY,
-            "max-age=31536000; includeSubDomains",
-        ),
         (
             header::HeaderName::from_static("cross-origin-opener-policy"),
             "same-origin",
@@ -62,6 +60,22 @@ pub async fn headers(request: Request, next: Next) -> Response {
     ];
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
+    }
+    // Browsers ignore HSTS over plain HTTP; sending it there would only mislead.
+    if state.config.sessions.https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    // Pages and server-function answers can hold personal data: never store them in a
+    // shared or browser cache. Static files keep their normal caching.
+    let dynamic = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html") || t.starts_with("application/json"));
+    if dynamic && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(

@@ -67,7 +67,9 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         ))
     })?;
     tracing::info!("Licensure is serving http://{addr}");
-    axum::serve(listener, router::build(state))
+    // Connection info gives the client address for throttling and the audit log.
+    let app = router::build(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|err| StartError(format!("the HTTP server stopped: {err}")))?;

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::features::accounts::me;
+
 const NAV: [(&str, &str); 2] = [("/", "Home"), ("/status", "Status")];
 
 #[component]
@@ -14,6 +16,9 @@ pub fn SiteHeader() -> impl IntoView {
         location.pathname.track();
         set_menu_open.set(false);
     });
+    // Asked again on every navigation, so signing in or out shows at once.
+    let who = Resource::new(move || location.pathname.get(), |_| me());
+    let signed_in = move || matches!(who.get(), Some(Ok(Some(_))));
 
     view! {
         <header class="border-b border-slate-200 bg-white">
@@ -56,18 +61,34 @@ pub fn SiteHeader() -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                    <a
-                        href="/signin"
-                        class="rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-teal-800"
-                    >
-                        "Sign in"
-                    </a>
-                    <a
-                        href="/signup"
-                        class="rounded-md bg-teal-700 px-3 py-1.5 text-center font-medium text-white hover:bg-teal-800"
-                    >
-                        "Create account"
-                    </a>
+                    <Transition fallback=|| ()>
+                        <Show
+                            when=signed_in
+                            fallback=|| {
+                                view! {
+                                    <a
+                                        href="/signin"
+                                        class="rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-teal-800"
+                                    >
+                                        "Sign in"
+                                    </a>
+                                    <a
+                                        href="/signup"
+                                        class="rounded-md bg-teal-700 px-3 py-1.5 text-center font-medium text-white hover:bg-teal-800"
+                                    >
+                                        "Create account"
+                                    </a>
+                                }
+                            }
+                        >
+                            <a
+                                href="/account"
+                                class="rounded-md bg-teal-700 px-3 py-1.5 text-center font-medium text-white hover:bg-teal-800"
+                            >
+                                "Your account"
+                            </a>
+                        </Show>
+                    </Transition>
                 </div>
             </nav>
         </header>

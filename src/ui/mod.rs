@@ -1,4 +1,5 @@
 //! Shared interface components.
 
+pub mod form;
 pub mod layout;
 pub mod not_found;

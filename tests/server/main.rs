@@ -6,7 +6,9 @@
 
 mod support;
 
+mod accounts;
 mod admin_cli;
+mod audit;
 mod health;
 mod migrations;
 mod pages;

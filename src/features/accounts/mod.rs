@@ -1,5 +1,12 @@
-//! Accounts: sign-in and sign-up.
+//! Accounts: sign-up, sign-in, sign-out and the account page with its sessions.
 
-mod pages;
+mod account_page;
+mod api;
+mod forms;
+mod signin_page;
+mod signup_page;
 
-pub use pages::{SignInPage, SignUpPage};
+pub use account_page::AccountPage;
+pub use api::*;
+pub use signin_page::SignInPage;
+pub use signup_page::SignUpPage;

@@ -22,5 +22,5 @@ pub struct StatusReport {
 #[server(endpoint = "system_status", prefix = "/api")]
 pub async fn system_status() -> Result<StatusReport, AppError> {
     let state = crate::server::state::AppState::from_context()?;
-    crate::server::status::read(&state.db).await
+    crate::server::respond::finish(crate::server::status::read(&state.db).await)
 }

@@ -1,3 +1,6 @@
 //! SeaORM entities, one file per table.
 
+pub mod audit_log;
+pub mod session;
+pub mod sign_in_throttle;
 pub mod user;

@@ -118,6 +118,57 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// Posts a form to a server function as the hydrated app does, optionally signed in.
+    pub async fn post_form(
+        &self,
+        endpoint: &str,
+        fields: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> TestResponse {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut request = Request::post(format!("/api/{endpoint}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .header("sec-fetch-site", "same-origin")
+            .header(
+                "user-agent",
+                "Mozilla/5.0 (X11; Linux x86_64) Chrome/120 Safari/537.36",
+            );
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
+    /// Signs up a clinician and returns the session cookie (`name=value`).
+    pub async fn with_clinician(&self, username: &str) -> String {
+        let email = format!("{username}@example.org");
+        let response = self
+            .post_form(
+                "accounts/sign_up",
+                &[
+                    ("email", &email),
+                    ("username", username),
+                    ("display_name", "Test Clinician"),
+                    ("password", STRONG_PASSWORD),
+                ],
+                None,
+            )
+            .await;
+        assert!(
+            response.status.is_success() || response.status.is_redirection(),
+            "{}",
+            response.body
+        );
+        response
+            .session_cookie()
+            .expect("sign-up sets a session cookie")
+    }
+
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
         let response = self
             .router
@@ -136,6 +187,37 @@ impl TestApp {
             body: String::from_utf8_lossy(&bytes).into_owned(),
         }
     }
+}
+
+pub const STRONG_PASSWORD: &str = "Violet-Harbour-Lantern-42";
+
+impl TestResponse {
+    /// The `name=value` of the session cookie this response sets, if it sets one.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.set_cookies()
+            .into_iter()
+            .find(|c| c.contains("licensure_session=") && !c.contains("Max-Age=0"))
+            .and_then(|c| c.split(';').next().map(str::to_owned))
+    }
+
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect()
+    }
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 pub fn test_config(database_url: &str, data_dir: &str) -> Config {

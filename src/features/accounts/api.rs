@@ -1,0 +1,76 @@
+//! Server functions for accounts. Each reads the session itself, asks the policy, calls one
+//! service and maps its errors to messages that are safe to show.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// The signed-in person, as the header and account page show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub display_name: String,
+    pub role: String,
+}
+
+/// One active session in the account page's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub id: String,
+    pub device: String,
+    pub signed_in: String,
+    pub last_seen: String,
+    pub current: bool,
+}
+
+#[server(endpoint = "accounts/me", prefix = "/api")]
+pub async fn me() -> Result<Option<Viewer>, AppError> {
+    use crate::server::{auth, state::AppState};
+    let state = AppState::from_context()?;
+    let user = crate::server::respond::finish(auth::current_user(&state).await)?;
+    Ok(user.map(|u| Viewer {
+        display_name: u.display_name,
+        role: u.role,
+    }))
+}
+
+#[server(endpoint = "accounts/sign_up", prefix = "/api")]
+pub async fn sign_up(
+    email: String,
+    username: String,
+    display_name: String,
+    password: String,
+) -> Result<(), AppError> {
+    use crate::server::accounts::web;
+    crate::server::respond::finish(web::sign_up(email, username, display_name, password).await)
+}
+
+#[server(endpoint = "accounts/sign_in", prefix = "/api")]
+pub async fn sign_in(login: String, password: String) -> Result<(), AppError> {
+    use crate::server::accounts::web;
+    crate::server::respond::finish(web::sign_in(login, password).await)
+}
+
+#[server(endpoint = "accounts/sign_out", prefix = "/api")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use crate::server::accounts::web;
+    crate::server::respond::finish(web::sign_out().await)
+}
+
+#[server(endpoint = "accounts/sessions", prefix = "/api")]
+pub async fn my_sessions() -> Result<Vec<SessionView>, AppError> {
+    use crate::server::accounts::web;
+    crate::server::respond::finish(web::my_sessions().await)
+}
+
+#[server(endpoint = "accounts/revoke_session", prefix = "/api")]
+pub async fn revoke_session(id: String) -> Result<(), AppError> {
+    use crate::server::accounts::web;
+    crate::server::respond::finish(web::revoke_session(id).await)
+}
+
+#[server(endpoint = "accounts/revoke_other_sessions", prefix = "/api")]
+pub async fn revoke_other_sessions() -> Result<u64, AppError> {
+    use crate::server::accounts::web;
+    crate::server::respond::finish(web::revoke_other_sessions().await)
+}

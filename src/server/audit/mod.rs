@@ -1,0 +1,145 @@
+//! The audit log: an append-only, hash-chained record of security events. Each row carries
+//! the hash of the row before it, so changing or deleting any row breaks every link after
+//! it, and `verify` names the first broken one. Rows hold ids and outcomes only: never
+//! passwords, codes, tokens, names or email addresses.
+
+mod chain;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbBackend, DbErr,
+    EntityTrait, QueryOrder, TransactionTrait,
+};
+use uuid::Uuid;
+
+pub use chain::{GENESIS, row_hash};
+
+use super::entities::audit_log;
+
+/// What happened; the spelling is stored, so it never changes once released.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    SignUp,
+    SignIn,
+    SignInFailed,
+    SignInThrottled,
+    SignOut,
+    SessionRevoked,
+    OtherSessionsRevoked,
+    AdminCreated,
+    CrossSiteRefused,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SignUp => "sign_up",
+            Self::SignIn => "sign_in",
+            Self::SignInFailed => "sign_in_failed",
+            Self::SignInThrottled => "sign_in_throttled",
+            Self::SignOut => "sign_out",
+            Self::SessionRevoked => "session_revoked",
+            Self::OtherSessionsRevoked => "other_sessions_revoked",
+            Self::AdminCreated => "admin_created",
+            Self::CrossSiteRefused => "cross_site_refused",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    Failure,
+}
+
+impl Outcome {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Success => "success",
+            Self::Failure => "failure",
+        }
+    }
+}
+
+/// One event to record. `target` is an id such as `session:<uuid>`, never personal data.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub actor: Option<Uuid>,
+    pub action: Action,
+    pub target: Option<String>,
+    pub client_addr: Option<String>,
+    pub outcome: Outcome,
+}
+
+/// Appends one row. The chain's tail is read and extended inside one transaction that holds
+/// a lock, so concurrent writers (several app instances on Postgres) cannot fork the chain.
+pub async fn record(
+    db: &DatabaseConnection,
+    event: Event,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        // Arbitrary constant naming "the audit chain"; released at commit.
+        txn.execute_unprepared("SELECT pg_advisory_xact_lock(7311001)")
+            .await?;
+    }
+    let prev = audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::Id)
+        .one(&txn)
+        .await?
+        .map_or_else(|| GENESIS.to_owned(), |row| row.hash);
+    let at = chain::truncate_to_micros(now);
+    let mut row = audit_log::Model {
+        id: 0,
+        at,
+        actor_id: event.actor,
+        action: event.action.as_str().to_owned(),
+        target: event.target,
+        client_addr: event.client_addr,
+        outcome: event.outcome.as_str().to_owned(),
+        prev_hash: prev,
+        hash: String::new(),
+    };
+    row.hash = row_hash(&row);
+    audit_log::ActiveModel {
+        at: Set(row.at),
+        actor_id: Set(row.actor_id),
+        action: Set(row.action),
+        target: Set(row.target),
+        client_addr: Set(row.client_addr),
+        outcome: Set(row.outcome),
+        prev_hash: Set(row.prev_hash),
+        hash: Set(row.hash),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await
+}
+
+/// Records an event; a failure to write is logged, never shown to the user, and never
+/// stops the request (the event itself is already in the security log stream).
+pub async fn record_or_log(db: &DatabaseConnection, event: Event, now: DateTime<Utc>) {
+    let action = event.action.as_str();
+    tracing::info!(target: "security", action, outcome = event.outcome.as_str(), "audit event");
+    if let Err(err) = record(db, event, now).await {
+        tracing::error!(target: "security", action, error = %err, "audit row could not be written");
+    }
+}
+
+/// The result of checking the whole chain.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verification {
+    Intact { rows: u64 },
+    BrokenAt { id: i64 },
+}
+
+/// Walks the chain from the first row; reports the first row whose links do not hold.
+pub async fn verify(db: &DatabaseConnection) -> Result<Verification, DbErr> {
+    let rows = audit_log::Entity::find()
+        .order_by_asc(audit_log::Column::Id)
+        .all(db)
+        .await?;
+    Ok(chain::verify_rows(&rows))
+}

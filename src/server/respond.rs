@@ -1,0 +1,24 @@
+//! Server-function answers: the error's HTTP status goes on the response, so clients and
+//! logs see 400, 401 or 429 rather than a blanket 500.
+
+use axum::http::StatusCode;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use crate::error::AppError;
+
+/// Sets the response status for `err` and hands it back, for use in `map_err`.
+pub fn fail(err: AppError) -> AppError {
+    if let (Some(response), Ok(status)) = (
+        use_context::<ResponseOptions>(),
+        StatusCode::from_u16(err.code.http_status()),
+    ) {
+        response.set_status(status);
+    }
+    err
+}
+
+/// Applies `fail` to the error of a server function's result.
+pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    result.map_err(fail)
+}

@@ -1,0 +1,58 @@
+//! Form building blocks: labelled fields and the error banner for a server answer.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// A labelled input; `hint` is linked with `aria-describedby` so screen readers read it.
+#[component]
+pub fn Field(
+    label: &'static str,
+    name: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hint");
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=name class="font-medium text-slate-800">{label}</label>
+            <input
+                id=name
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                required
+                aria-describedby=hint.map(|_| hint_id.clone())
+                class="rounded-md border border-slate-300 px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600"
+            />
+            {hint.map(|text| view! { <p id=hint_id.clone() class="text-sm text-slate-600">{text}</p> })}
+        </div>
+    }
+}
+
+/// Shows the error of the latest submission, if it failed. Pass
+/// `move || action.value().get().and_then(Result::err)`.
+#[component]
+pub fn ErrorBanner<F>(error: F) -> impl IntoView
+where
+    F: Fn() -> Option<AppError> + Send + Sync + 'static,
+{
+    move || {
+        error().map(|err| {
+            view! {
+                <div
+                    role="alert"
+                    class="rounded-md border border-red-300 bg-red-50 p-3 text-red-900"
+                    data-testid="form-error"
+                >
+                    {err.message}
+                    <span class="sr-only">" (code " {err.code.as_str()} ")"</span>
+                </div>
+            }
+        })
+    }
+}
+
+/// Classes for a form's main button.
+pub const PRIMARY_BUTTON: &str = "rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:opacity-60";
