@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=landing::LandingPage />
                         <Route path=path!("status") view=status::StatusPage />
                         <Route path=path!("signin") view=accounts::SignInPage />
+                        <Route path=path!("signin/two-factor") view=accounts::TwoFactorSignInPage />
                         <Route path=path!("signup") view=accounts::SignUpPage />
                         <Route path=path!("account") view=accounts::AccountPage />
                     </Routes>

@@ -47,6 +47,10 @@ pub enum Backend {
 pub struct StorageConfig {
     /// Root of the local file store.
     pub local_root: PathBuf,
+    /// Where the master key lives when `LICENSURE_MASTER_KEY` is not set.
+    pub key_file: PathBuf,
+    /// The master key from the environment, already checked.
+    pub master_key: Option<super::crypto::MasterKey>,
 }
 
 #[derive(Debug, Clone)]
@@ -100,6 +104,7 @@ pub const SITE_ROOT: &str = "LICENSURE_SITE_ROOT";
 pub const LOG: &str = "LICENSURE_LOG";
 pub const LOG_FORMAT: &str = "LICENSURE_LOG_FORMAT";
 pub const PUBLIC_URL: &str = "LICENSURE_PUBLIC_URL";
+pub const MASTER_KEY: &str = "LICENSURE_MASTER_KEY";
 pub const SESSION_IDLE_MINUTES: &str = "LICENSURE_SESSION_IDLE_MINUTES";
 pub const SESSION_MAX_HOURS: &str = "LICENSURE_SESSION_MAX_HOURS";
 
@@ -178,6 +183,15 @@ impl Config {
                 });
             }
         };
+        // The value is never echoed: it is the key itself.
+        let master_key = get(MASTER_KEY)
+            .map(|raw| super::crypto::MasterKey::from_base64(&raw))
+            .transpose()
+            .map_err(|_| ConfigError {
+                var: MASTER_KEY,
+                problem: "is not 32 bytes in base64".into(),
+                example: "the output of `openssl rand -base64 32`",
+            })?;
         let sessions = SessionConfig {
             idle_minutes: bounded_number(
                 get(SESSION_IDLE_MINUTES),
@@ -196,6 +210,8 @@ impl Config {
             database,
             storage: StorageConfig {
                 local_root: data_dir.join("files"),
+                key_file: data_dir.join("master.key"),
+                master_key,
             },
             log: LogConfig { filter, json },
         })
@@ -283,6 +299,7 @@ mod tests {
             (PUBLIC_URL, "licensure.example.org"),
             (SESSION_IDLE_MINUTES, "0"),
             (SESSION_MAX_HOURS, "twelve"),
+            (MASTER_KEY, "c2hvcnQ="),
         ];
         for (var, value) in cases {
             let err = load(&[(var, value)]).err();

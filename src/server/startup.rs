@@ -6,6 +6,7 @@ use tokio::net::TcpListener;
 
 use super::{
     config::{self, Backend, Config},
+    crypto::MasterKey,
     db,
     passwords::PasswordHasher,
     router, site,
@@ -47,7 +48,19 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         ))
     })?;
 
+    let master_key = match &config.storage.master_key {
+        Some(key) => key.clone(),
+        None => MasterKey::load_or_create(&config.storage.key_file).map_err(|err| {
+            StartError(format!(
+                "the master key file {} {err}. Set {} or make the data folder writable.",
+                config.storage.key_file.display(),
+                config::MASTER_KEY,
+            ))
+        })?,
+    };
+
     Ok(AppState {
+        master_key,
         leptos_options: site::leptos_options(&config),
         db,
         config: Arc::new(config),

@@ -6,7 +6,7 @@ use axum::extract::FromRef;
 use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
 
-use super::{config::Config, passwords::PasswordHasher};
+use super::{config::Config, crypto::MasterKey, passwords::PasswordHasher};
 use crate::error::AppError;
 
 #[derive(Clone)]
@@ -15,6 +15,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub passwords: PasswordHasher,
+    pub master_key: MasterKey,
 }
 
 impl FromRef<AppState> for LeptosOptions {

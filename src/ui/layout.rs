@@ -18,7 +18,8 @@ pub fn SiteHeader() -> impl IntoView {
     });
     // Asked again on every navigation, so signing in or out shows at once.
     let who = Resource::new(move || location.pathname.get(), |_| me());
-    let signed_in = move || matches!(who.get(), Some(Ok(Some(_))));
+    let signed_in =
+        move || matches!(who.get(), Some(Ok(Some(viewer))) if !viewer.awaiting_second_factor);
 
     view! {
         <header class="border-b border-slate-200 bg-white">

@@ -14,3 +14,4 @@ mod migrations;
 mod pages;
 mod security;
 mod status_api;
+mod two_factor;

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 use super::api::{RevokeOtherSessions, RevokeSession, SessionView, SignOut, me, my_sessions};
+use super::two_factor_page::TwoFactorSection;
 use crate::ui::form::{ErrorBanner, PRIMARY_BUTTON};
 
 #[component]
@@ -13,6 +14,9 @@ pub fn AccountPage() -> impl IntoView {
         <section class="mx-auto max-w-3xl px-4 py-10">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || who.get().map(|result| match result {
+                    Ok(Some(viewer)) if viewer.awaiting_second_factor => {
+                        view! { <Redirect path="/signin/two-factor" /> }.into_any()
+                    }
                     Ok(Some(viewer)) => view! { <AccountDetails name=viewer.display_name /> }.into_any(),
                     Ok(None) => view! { <Redirect path="/signin" /> }.into_any(),
                     Err(err) => view! { <p role="alert">{err.message}</p> }.into_any(),
@@ -55,6 +59,7 @@ fn AccountDetails(name: String) -> impl IntoView {
         <ActionForm action=revoke_others attr:class="mt-4">
             <button type="submit" class=PRIMARY_BUTTON>"Sign out everywhere else"</button>
         </ActionForm>
+        <TwoFactorSection />
     }
 }
 

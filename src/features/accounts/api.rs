@@ -11,6 +11,15 @@ use crate::error::AppError;
 pub struct Viewer {
     pub display_name: String,
     pub role: String,
+    /// Password accepted, second factor still owed.
+    pub awaiting_second_factor: bool,
+}
+
+/// What enrolment shows once: the QR code (PNG, base64) and the secret for typing in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorSetup {
+    pub secret: String,
+    pub qr_png_base64: String,
 }
 
 /// One active session in the account page's list.
@@ -31,6 +40,7 @@ pub async fn me() -> Result<Option<Viewer>, AppError> {
     Ok(user.map(|u| Viewer {
         display_name: u.display_name,
         role: u.role,
+        awaiting_second_factor: u.awaiting_second_factor,
     }))
 }
 
@@ -73,4 +83,34 @@ pub async fn revoke_session(id: String) -> Result<(), AppError> {
 pub async fn revoke_other_sessions() -> Result<u64, AppError> {
     use crate::server::accounts::web;
     crate::server::respond::finish(web::revoke_other_sessions().await)
+}
+
+#[server(endpoint = "accounts/two_factor/status", prefix = "/api")]
+pub async fn two_factor_status() -> Result<bool, AppError> {
+    use crate::server::accounts::two_factor_web as web;
+    crate::server::respond::finish(web::status().await)
+}
+
+#[server(endpoint = "accounts/two_factor/begin", prefix = "/api")]
+pub async fn begin_two_factor() -> Result<TwoFactorSetup, AppError> {
+    use crate::server::accounts::two_factor_web as web;
+    crate::server::respond::finish(web::begin().await)
+}
+
+#[server(endpoint = "accounts/two_factor/confirm", prefix = "/api")]
+pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
+    use crate::server::accounts::two_factor_web as web;
+    crate::server::respond::finish(web::confirm(code).await)
+}
+
+#[server(endpoint = "accounts/two_factor/disable", prefix = "/api")]
+pub async fn disable_two_factor(code_or_password: String) -> Result<(), AppError> {
+    use crate::server::accounts::two_factor_web as web;
+    crate::server::respond::finish(web::disable(code_or_password).await)
+}
+
+#[server(endpoint = "accounts/two_factor/complete", prefix = "/api")]
+pub async fn complete_sign_in(code: String) -> Result<(), AppError> {
+    use crate::server::accounts::two_factor_web as web;
+    crate::server::respond::finish(web::complete_sign_in(code).await)
 }

@@ -3,4 +3,5 @@
 pub mod register;
 pub mod signin;
 pub mod throttle;
+pub mod two_factor_web;
 pub mod web;

@@ -8,10 +8,14 @@ use crate::{
     domain::account::{Email, Username},
     server::{
         audit::{self, Action, Event, Outcome},
-        auth::{sessions, token::Token},
+        auth::{
+            sessions::{self, SecondFactor},
+            token::Token,
+        },
         config::SessionConfig,
         entities::{session, user},
         passwords::{Password, PasswordHasher},
+        two_factor,
     },
 };
 
@@ -114,11 +118,15 @@ pub async fn sign_in(
     if let Some(key) = &account_key {
         throttle::clear(db, key).await?;
     }
-    // A second factor arrives with two-factor enrolment; until then no session has one.
+    let second_factor = if two_factor::is_enabled(db, user.id).await? {
+        SecondFactor::Awaiting
+    } else {
+        SecondFactor::NotEnrolled
+    };
     let (session, token) = sessions::start(
         db,
         user.id,
-        false,
+        second_factor,
         &attempt.user_agent,
         sessions_config,
         now,

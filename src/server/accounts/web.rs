@@ -23,12 +23,12 @@ use crate::{
     },
 };
 
-fn database_error(err: sea_orm::DbErr) -> AppError {
+pub(super) fn database_error(err: sea_orm::DbErr) -> AppError {
     tracing::error!(error = %err, "account request failed on the database");
     AppError::unavailable()
 }
 
-fn user_agent() -> String {
+pub(super) fn user_agent() -> String {
     use_context::<Parts>()
         .and_then(|parts| {
             parts
@@ -41,7 +41,7 @@ fn user_agent() -> String {
         .unwrap_or_default()
 }
 
-fn set_cookie(value: Option<HeaderValue>) {
+pub(super) fn set_cookie(value: Option<HeaderValue>) {
     if let (Some(response), Some(value)) = (use_context::<ResponseOptions>(), value) {
         response.append_header(header::SET_COOKIE, value);
     }
@@ -98,7 +98,7 @@ async fn start_session(
     let (session, token) = sessions::start(
         &state.db,
         user_id,
-        false,
+        sessions::SecondFactor::NotEnrolled,
         &user_agent(),
         &state.config.sessions,
         now,
@@ -123,7 +123,11 @@ pub async fn sign_in(login: String, password: String) -> Result<(), AppError> {
     match signin::sign_in(&state.db, &state.passwords, config, attempt, Utc::now()).await {
         Ok(signed_in) => {
             set_cookie(cookie::set(&signed_in.token, config.https));
-            leptos_axum::redirect("/account");
+            leptos_axum::redirect(if signed_in.session.awaiting_second_factor {
+                "/signin/two-factor"
+            } else {
+                "/account"
+            });
             Ok(())
         }
         Err(SignInError::Invalid) => Err(AppError::new(

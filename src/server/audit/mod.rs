@@ -28,6 +28,10 @@ pub enum Action {
     OtherSessionsRevoked,
     AdminCreated,
     CrossSiteRefused,
+    SecondFactorPassed,
+    SecondFactorFailed,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
 }
 
 impl Action {
@@ -42,6 +46,10 @@ impl Action {
             Self::OtherSessionsRevoked => "other_sessions_revoked",
             Self::AdminCreated => "admin_created",
             Self::CrossSiteRefused => "cross_site_refused",
+            Self::SecondFactorPassed => "second_factor_passed",
+            Self::SecondFactorFailed => "second_factor_failed",
+            Self::TwoFactorEnabled => "two_factor_enabled",
+            Self::TwoFactorDisabled => "two_factor_disabled",
         }
     }
 }

@@ -18,6 +18,8 @@ pub struct CurrentUser {
     pub role: String,
     pub display_name: String,
     pub second_factor_done: bool,
+    /// Signed in with the password only; the second factor is still owed.
+    pub awaiting_second_factor: bool,
 }
 
 /// The signed-in user of the current server-function or page request, if any.
@@ -40,6 +42,7 @@ pub async fn current_user(state: &AppState) -> Result<Option<CurrentUser>, AppEr
         role: user.role,
         display_name: user.display_name,
         second_factor_done: session.second_factor_done,
+        awaiting_second_factor: session.awaiting_second_factor,
     }))
 }
 

@@ -13,6 +13,10 @@ pub enum Permission {
 }
 
 pub fn allows(user: &CurrentUser, permission: Permission) -> bool {
+    // Half a sign-in grants nothing but the second-factor step itself.
+    if user.awaiting_second_factor {
+        return false;
+    }
     match permission {
         Permission::OwnAccount => true,
         // Administrators reach the console only after their second factor in this session.

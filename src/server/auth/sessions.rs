@@ -13,12 +13,23 @@ use crate::server::{
     entities::{session, user},
 };
 
+/// Where a new session stands with the second factor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecondFactor {
+    /// The account has none.
+    NotEnrolled,
+    /// Password accepted; the code is still owed, and nothing else is allowed until then.
+    Awaiting,
+    /// Both factors were presented.
+    Done,
+}
+
 /// Starts a session and returns the token for the cookie. Always a new token: a value the
 /// browser presented before signing in is never adopted.
 pub async fn start(
     db: &DatabaseConnection,
     user_id: Uuid,
-    second_factor_done: bool,
+    second_factor: SecondFactor,
     device: &str,
     config: &SessionConfig,
     now: DateTime<Utc>,
@@ -28,7 +39,8 @@ pub async fn start(
         id: Set(Uuid::new_v4()),
         user_id: Set(user_id),
         token_hash: Set(token.hash()),
-        second_factor_done: Set(second_factor_done),
+        second_factor_done: Set(second_factor == SecondFactor::Done),
+        awaiting_second_factor: Set(second_factor == SecondFactor::Awaiting),
         device: Set(device_label(device)),
         created_at: Set(now),
         last_seen_at: Set(now),

@@ -1,6 +1,8 @@
 //! SeaORM entities, one file per table.
 
 pub mod audit_log;
+pub mod recovery_code;
 pub mod session;
 pub mod sign_in_throttle;
+pub mod totp_factor;
 pub mod user;

@@ -10,6 +10,7 @@ pub struct Model {
     pub user_id: Uuid,
     pub token_hash: String,
     pub second_factor_done: bool,
+    pub awaiting_second_factor: bool,
     pub device: String,
     pub created_at: ChronoDateTimeUtc,
     pub last_seen_at: ChronoDateTimeUtc,

@@ -1,0 +1,99 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const password = "Violet-Harbour-Lantern-42";
+
+async function hydrated(page: Page) {
+  await expect(page.locator("[data-hydrated=true]")).toHaveCount(1);
+}
+
+function unique(prefix: string) {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+}
+
+async function signUp(page: Page, username: string) {
+  await page.goto("/signup");
+  await hydrated(page);
+  await page.getByLabel("Email").fill(`${username}@example.org`);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Your name").fill("Dr Grace Test");
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Hello, Dr Grace Test" })).toBeVisible();
+}
+
+test("the password checklist follows what is typed", async ({ page }) => {
+  await page.goto("/signup");
+  await hydrated(page);
+  const rules = page.locator("#password-rules");
+  await page.getByLabel("Password").fill("abc");
+  await expect(rules.getByText("Add a digit.")).toContainText("(not yet)");
+  await page.getByLabel("Password").fill("abc1");
+  await expect(rules.getByText("Add a digit.")).toContainText("(met)");
+});
+
+test("a weak password is refused with the rule that failed", async ({ page }) => {
+  const username = unique("weak");
+  await page.goto("/signup");
+  await hydrated(page);
+  await page.getByLabel("Email").fill(`${username}@example.org`);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Your name").fill("Weak");
+  await page.getByLabel("Password").fill("Password1!");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("alert")).toContainText("too easy to guess");
+  await expect(page).toHaveURL(/\/signup$/);
+});
+
+test("sign up, sign out, sign in again and see the session", async ({ page }) => {
+  const username = unique("grace");
+  await signUp(page, username);
+  await expect(page.getByTestId("sessions")).toContainText("This device");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+
+  await page.goto("/signin");
+  await hydrated(page);
+  await page.getByLabel("Email or username").fill(username);
+  await page.getByLabel("Password").fill("Wrong-Password-1");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("do not match an account");
+
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("link", { name: "Your account" })).toBeVisible();
+});
+
+test("ending another session signs that browser out", async ({ browser }) => {
+  const first = await browser.newPage();
+  const username = unique("twice");
+  await signUp(first, username);
+
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto("/signin");
+  await hydrated(second);
+  await second.getByLabel("Email or username").fill(username);
+  await second.getByLabel("Password").fill(password);
+  await second.getByRole("button", { name: "Sign in" }).click();
+  await expect(second).toHaveURL(/\/account$/);
+
+  await first.reload();
+  await hydrated(first);
+  const sessions = first.getByTestId("sessions").getByRole("listitem");
+  await expect(sessions).toHaveCount(2);
+  await first.getByRole("button", { name: "End session" }).click();
+  await expect(sessions).toHaveCount(1);
+
+  await second.goto("/account");
+  await expect(second).toHaveURL(/\/signin$/);
+  await other.close();
+});
+
+test("the account page sends visitors who are not signed in to sign in", async ({ page }) => {
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin$/);
+});
