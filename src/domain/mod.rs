@@ -2,3 +2,4 @@
 
 pub mod account;
 pub mod password_policy;
+pub mod requirements;

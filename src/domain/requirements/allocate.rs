@@ -1,0 +1,195 @@
+//! Decides which credit hours count toward which requirement of one credential.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::{
+    case::Credit,
+    cycle,
+    demand::Demand,
+    flow::{EdgeRef, INFINITE, Network},
+    hours::Hours,
+};
+
+/// Per demand: (credit index, hours counted) and (credit index, reason not counted).
+#[derive(Clone, Debug, Default)]
+pub struct Allocation {
+    pub counted: Vec<(usize, Hours)>,
+    pub rejected: Vec<(usize, String)>,
+}
+
+enum Fit {
+    Yes(Option<usize>),
+    No(Option<String>),
+}
+
+fn fit(demand: &Demand, credit: &Credit, today: NaiveDate) -> Fit {
+    // Carried hours count toward the total only (TX 22 TAC 161.35).
+    if credit.id.as_str() == super::carry_over::CARRY_OVER_ID {
+        return if demand.key == "total" { Fit::Yes(None) } else { Fit::No(None) };
+    }
+    let topical = match &demand.topics {
+        None => false,
+        Some(topics) if topics.iter().any(|t| credit.has_topic(t)) => true,
+        Some(_) => return Fit::No(None),
+    };
+    if credit.completed > today {
+        return Fit::No(Some("completed after today".into()));
+    }
+    if credit.completed < demand.from {
+        // Only recent misses are worth listing against a total.
+        let recent = credit.completed >= cycle::add_days(demand.from, -366);
+        return Fit::No((topical || recent).then(|| format!("completed before this cycle (starts {})", demand.from)));
+    }
+    if credit.completed > demand.to {
+        return Fit::No(Some(format!("completed after the deadline ({})", demand.to)));
+    }
+    if !demand.accepts_type(&credit.credit_type) {
+        return Fit::No(Some(format!("{} not accepted", credit.credit_type)));
+    }
+    Fit::Yes(demand.cap_for(&credit.credit_type))
+}
+
+/// Allocates `credits` (in canonical order) to `demands`, group by group.
+pub fn allocate(demands: &[Demand], credits: &[&Credit], today: NaiveDate) -> Vec<Allocation> {
+    let mut out = vec![Allocation::default(); demands.len()];
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // eligible[d] = (credit, cap) pairs
+    let mut eligible: Vec<Vec<(usize, Option<usize>)>> = vec![Vec::new(); demands.len()];
+    for (d, demand) in demands.iter().enumerate() {
+        if demand.is_settled() {
+            continue;
+        }
+        for (c, credit) in credits.iter().enumerate() {
+            match fit(demand, credit, today) {
+                Fit::Yes(cap) => eligible[d].push((c, cap)),
+                Fit::No(Some(reason)) => out[d].rejected.push((c, reason)),
+                Fit::No(None) => {}
+            }
+        }
+        match demand.required {
+            // A completion rule counts every fitting credit.
+            None => out[d].counted = eligible[d].iter().map(|&(c, _)| (c, credits[c].hours)).collect(),
+            Some(_) => groups.entry(demand.group).or_default().push(d),
+        }
+    }
+    for members in groups.values() {
+        solve_group(demands, credits, members, &eligible, &mut out);
+    }
+    out
+}
+
+/// Builds the flow network of one group from merged credit signatures and reads back the
+/// hours per credit in canonical order.
+fn solve_group(
+    demands: &[Demand],
+    credits: &[&Credit],
+    members: &[usize],
+    eligible: &[Vec<(usize, Option<usize>)>],
+    out: &mut [Allocation],
+) {
+    // Signature: which members a credit fits (bit mask) and the cap it falls under.
+    let mut signatures: BTreeMap<(u64, Option<usize>), Vec<usize>> = BTreeMap::new();
+    let mut by_credit: BTreeMap<usize, (u64, Option<usize>)> = BTreeMap::new();
+    for (bit, &d) in members.iter().enumerate().take(64) {
+        for &(c, cap) in &eligible[d] {
+            let entry = by_credit.entry(c).or_insert((0, None));
+            entry.0 |= 1 << bit;
+            entry.1 = entry.1.or(cap);
+        }
+    }
+    for (c, signature) in by_credit {
+        signatures.entry(signature).or_default().push(c);
+    }
+    let caps: Vec<usize> = {
+        let mut caps: Vec<usize> = signatures.keys().filter_map(|(_, cap)| *cap).collect();
+        caps.sort_unstable();
+        caps.dedup();
+        caps
+    };
+    let (source, sink) = (0, 1);
+    let sig_node = |i: usize| 2 + i;
+    let cap_node = |i: usize| 2 + signatures.len() + i;
+    let demand_node = |i: usize| 2 + signatures.len() + caps.len() + i;
+    let mut net = Network::with_nodes(2 + signatures.len() + caps.len() + members.len());
+    for (i, &d) in members.iter().enumerate() {
+        let required = demands[d].required.unwrap_or_default().as_hundredths();
+        net.add_edge(demand_node(i), sink, required);
+    }
+    for (k, &cap) in caps.iter().enumerate() {
+        // Caps only exist on the total, which is always the group's first member.
+        let max = demands[members[0]].caps.get(cap).map_or(0, |c| c.max.as_hundredths());
+        net.add_edge(cap_node(k), demand_node(0), max);
+    }
+    let mut edges: Vec<Vec<(usize, EdgeRef)>> = Vec::new();
+    for (s, ((mask, cap), list)) in signatures.iter().enumerate() {
+        let supply: i64 = list.iter().map(|&c| credits[c].hours.as_hundredths()).sum();
+        net.add_edge(source, sig_node(s), supply);
+        let mut mine = Vec::new();
+        for i in (0..members.len()).filter(|i| mask & (1 << i) != 0) {
+            let target = match cap {
+                Some(cap) if i == 0 => cap_node(caps.iter().position(|x| x == cap).unwrap_or(0)),
+                _ => demand_node(i),
+            };
+            mine.push((i, net.add_edge(sig_node(s), target, INFINITE)));
+        }
+        edges.push(mine);
+    }
+    net.max_flow(source, sink);
+    for (s, (_, list)) in signatures.iter().enumerate() {
+        let mut left: Vec<i64> = list.iter().map(|&c| credits[c].hours.as_hundredths()).collect();
+        for &(i, edge) in &edges[s] {
+            let mut flow = net.flow(edge);
+            for (k, &c) in list.iter().enumerate() {
+                let take = flow.min(left[k]);
+                if take > 0 {
+                    out[members[i]].counted.push((c, Hours::hundredths(take)));
+                    left[k] -= take;
+                    flow -= take;
+                }
+            }
+        }
+        explain_unused(demands, credits, members, &edges[s], list, &left, out);
+    }
+    for &d in members {
+        out[d].counted.sort_by_key(|&(c, _)| c);
+    }
+}
+
+/// Says why an eligible credit did not count toward a requirement that still misses hours.
+fn explain_unused(
+    demands: &[Demand],
+    credits: &[&Credit],
+    members: &[usize],
+    edges: &[(usize, EdgeRef)],
+    list: &[usize],
+    left: &[i64],
+    out: &mut [Allocation],
+) {
+    for &(i, _) in edges {
+        let d = members[i];
+        let got: i64 = out[d].counted.iter().map(|(_, h)| h.as_hundredths()).sum();
+        if got >= demands[d].required.unwrap_or_default().as_hundredths() {
+            continue;
+        }
+        for (k, &c) in list.iter().enumerate() {
+            if out[d].counted.iter().any(|&(x, _)| x == c) {
+                continue;
+            }
+            let reason = if left[k] == 0 {
+                let other = edges
+                    .iter()
+                    .find(|&&(j, _)| j != i && out[members[j]].counted.iter().any(|&(x, _)| x == c))
+                    .map_or("another requirement", |&(j, _)| demands[members[j]].key.as_str());
+                format!("counted toward {other} instead; the two may not share hours")
+            } else if let Some(cap) = demands[d].cap_for(&credits[c].credit_type) {
+                let cap = &demands[d].caps[cap];
+                format!("{} cap of {} h reached", cap.label, cap.max)
+            } else {
+                continue;
+            };
+            out[d].rejected.push((c, reason));
+        }
+    }
+}

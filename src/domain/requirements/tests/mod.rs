@@ -1,0 +1,3 @@
+//! Engine tests: catalog checks, rule kinds and worked scenarios from real sets.
+
+mod catalog;
