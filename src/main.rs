@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use licensure::server::{
     admin::{self, NewAdmin},
     config::Config,
+    engine_cli,
     passwords::Password,
     startup, telemetry,
 };
@@ -34,6 +35,27 @@ enum Command {
     /// Create an administrator account. The password is read from standard input (prompted
     /// twice on a terminal), never from the command line.
     CreateAdmin(CreateAdminArgs),
+    /// Evaluate a case file (credentials and credits) against the requirement catalog.
+    Evaluate {
+        /// Path to the case JSON.
+        case: std::path::PathBuf,
+        /// Print the report as JSON (a stable shape) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what the requirement catalog defines.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+}
+
+#[derive(Subcommand)]
+enum CatalogCommand {
+    /// Fact names a case may use, with their meaning.
+    Facts,
+    /// Credit types a credit may have.
+    CreditTypes,
+    /// Requirement sets in the catalog.
+    Sets,
 }
 
 #[derive(Args)]
@@ -52,6 +74,26 @@ struct CreateAdminArgs {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Engine commands need neither configuration nor a database.
+    let offline = match &cli.command {
+        Some(Command::Evaluate { case, json }) => Some(engine_cli::evaluate_file(case, *json)),
+        Some(Command::Catalog(CatalogCommand::Facts)) => Some(engine_cli::list_facts()),
+        Some(Command::Catalog(CatalogCommand::CreditTypes)) => Some(engine_cli::list_credit_types()),
+        Some(Command::Catalog(CatalogCommand::Sets)) => Some(engine_cli::list_sets()),
+        _ => None,
+    };
+    if let Some(outcome) = offline {
+        return match outcome {
+            Ok(text) => {
+                println!("{}", text.trim_end());
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("licensure: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(err) => {
@@ -65,6 +107,7 @@ async fn main() -> ExitCode {
         Command::Serve => startup::serve(config).await.map_err(|err| err.to_string()),
         Command::Migrate => migrate(config).await,
         Command::CreateAdmin(args) => create_admin(config, args).await,
+        Command::Evaluate { .. } | Command::Catalog(_) => Ok(()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod config;
 pub mod db;
+pub mod engine_cli;
 pub mod entities;
 pub mod health;
 pub mod passwords;
