@@ -110,11 +110,16 @@ pub fn current(
             return Err(EngineError::credential(credential, "initial_licence is after the cycle end"));
         }
         cycle.start = cycle.start.max(initial);
-        let mut renewal = 0;
+        let mut renewal: u32 = 0;
         let mut end = cycle.end;
         while end > initial && renewal < 1000 {
             renewal += 1;
             end = cycle.end_shifted(-i64::from(renewal));
+        }
+        // NC: time before the first birthday after issue belongs to no cycle, so that stub
+        // is not a renewal (21 NCAC 32R .0101).
+        if set.cycle.deadline == Deadline::BirthdayAfterIssue {
+            renewal = renewal.saturating_sub(1).max(1);
         }
         cycle.renewal = Some(renewal);
     }
