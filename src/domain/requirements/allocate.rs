@@ -1,6 +1,6 @@
 //! Decides which credit hours count toward which requirement of one credential.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -24,26 +24,28 @@ enum Fit {
     No(Option<String>),
 }
 
-fn fit(demand: &Demand, credit: &Credit, today: NaiveDate) -> Fit {
+/// Reasons shared by many credits, formatted once per requirement.
+struct Reasons {
+    before: String,
+    after: String,
+}
+
+fn fit(demand: &Demand, credit: &Credit, today: NaiveDate, reasons: &Reasons) -> Fit {
     // Carried hours count toward the total only (TX 22 TAC 161.35).
     if credit.id.as_str() == super::carry_over::CARRY_OVER_ID {
         return if demand.key == "total" { Fit::Yes(None) } else { Fit::No(None) };
     }
-    let topical = match &demand.topics {
-        None => false,
-        Some(topics) if topics.iter().any(|t| credit.has_topic(t)) => true,
-        Some(_) => return Fit::No(None),
-    };
     if credit.completed > today {
         return Fit::No(Some("completed after today".into()));
     }
     if credit.completed < demand.from {
-        // Only recent misses are worth listing against a total.
+        // Only misses within a year before the window are worth listing; older credits
+        // belong to earlier cycles and would drown the report.
         let recent = credit.completed >= cycle::add_days(demand.from, -366);
-        return Fit::No((topical || recent).then(|| format!("completed before this cycle (starts {})", demand.from)));
+        return Fit::No(recent.then(|| reasons.before.clone()));
     }
     if credit.completed > demand.to {
-        return Fit::No(Some(format!("completed after the deadline ({})", demand.to)));
+        return Fit::No(Some(reasons.after.clone()));
     }
     if !demand.accepts_type(&credit.credit_type) {
         return Fit::No(Some(format!("{} not accepted", credit.credit_type)));
@@ -51,8 +53,41 @@ fn fit(demand: &Demand, credit: &Credit, today: NaiveDate) -> Fit {
     Fit::Yes(demand.cap_for(&credit.credit_type))
 }
 
-/// Allocates `credits` (in canonical order) to `demands`, group by group.
-pub fn allocate(demands: &[Demand], credits: &[&Credit], today: NaiveDate) -> Vec<Allocation> {
+/// Credit indices by topic, built once per case so topic rules only look at their credits.
+pub struct TopicIndex<'a>(BTreeMap<&'a str, Vec<usize>>);
+
+impl<'a> TopicIndex<'a> {
+    pub fn new(credits: &[&'a Credit]) -> TopicIndex<'a> {
+        let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (c, credit) in credits.iter().enumerate() {
+            for topic in &credit.topics {
+                index.entry(topic.as_str()).or_default().push(c);
+            }
+        }
+        TopicIndex(index)
+    }
+
+    fn candidates(&self, demand: &Demand, all: usize) -> Vec<usize> {
+        match &demand.topics {
+            None => (0..all).collect(),
+            Some(topics) => {
+                let mut list: Vec<usize> =
+                    topics.iter().filter_map(|t| self.0.get(t.as_str())).flatten().copied().collect();
+                list.sort_unstable();
+                list.dedup();
+                list
+            }
+        }
+    }
+}
+
+/// Allocates `credits` (canonical order, any carried hours last) to `demands`, group by group.
+pub fn allocate(
+    demands: &[Demand],
+    credits: &[&Credit],
+    index: &TopicIndex<'_>,
+    today: NaiveDate,
+) -> Vec<Allocation> {
     let mut out = vec![Allocation::default(); demands.len()];
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     // eligible[d] = (credit, cap) pairs
@@ -61,8 +96,12 @@ pub fn allocate(demands: &[Demand], credits: &[&Credit], today: NaiveDate) -> Ve
         if demand.is_settled() {
             continue;
         }
-        for (c, credit) in credits.iter().enumerate() {
-            match fit(demand, credit, today) {
+        let reasons = Reasons {
+            before: format!("completed before this cycle (starts {})", demand.from),
+            after: format!("completed after the deadline ({})", demand.to),
+        };
+        for c in index.candidates(demand, credits.len()) {
+            match fit(demand, credits[c], today, &reasons) {
                 Fit::Yes(cap) => eligible[d].push((c, cap)),
                 Fit::No(Some(reason)) => out[d].rejected.push((c, reason)),
                 Fit::No(None) => {}
@@ -91,15 +130,14 @@ fn solve_group(
 ) {
     // Signature: which members a credit fits (bit mask) and the cap it falls under.
     let mut signatures: BTreeMap<(u64, Option<usize>), Vec<usize>> = BTreeMap::new();
-    let mut by_credit: BTreeMap<usize, (u64, Option<usize>)> = BTreeMap::new();
+    let mut by_credit: Vec<(u64, Option<usize>)> = vec![(0, None); credits.len()];
     for (bit, &d) in members.iter().enumerate().take(64) {
         for &(c, cap) in &eligible[d] {
-            let entry = by_credit.entry(c).or_insert((0, None));
-            entry.0 |= 1 << bit;
-            entry.1 = entry.1.or(cap);
+            by_credit[c].0 |= 1 << bit;
+            by_credit[c].1 = by_credit[c].1.or(cap);
         }
     }
-    for (c, signature) in by_credit {
+    for (c, signature) in by_credit.into_iter().enumerate().filter(|(_, s)| s.0 != 0) {
         signatures.entry(signature).or_default().push(c);
     }
     let caps: Vec<usize> = {
@@ -173,8 +211,9 @@ fn explain_unused(
         if got >= demands[d].required.unwrap_or_default().as_hundredths() {
             continue;
         }
+        let counted: BTreeSet<usize> = out[d].counted.iter().map(|&(c, _)| c).collect();
         for (k, &c) in list.iter().enumerate() {
-            if out[d].counted.iter().any(|&(x, _)| x == c) {
+            if counted.contains(&c) {
                 continue;
             }
             let reason = if left[k] == 0 {

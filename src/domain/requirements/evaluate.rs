@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::{
-    allocate::allocate,
+    allocate::{TopicIndex, allocate},
     carry_over,
     case::{Case, Credit},
     catalog::Catalog,
@@ -60,9 +60,10 @@ pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
     let mut credits: Vec<&Credit> = case.credits.iter().collect();
     credits.sort_by(|a, b| (a.completed, &a.id).cmp(&(b.completed, &b.id)));
 
+    let index = TopicIndex::new(&credits);
     let mut reports = Vec::with_capacity(case.credentials.len());
     for credential in &case.credentials {
-        reports.push(evaluate_credential(case, catalog, credential, &credits)?);
+        reports.push(evaluate_credential(case, catalog, credential, &credits, &index)?);
     }
     let next_steps = next_steps(&reports);
     Ok(Report { today: case.today, credentials: reports, next_steps })
@@ -73,6 +74,7 @@ fn evaluate_credential(
     catalog: &Catalog,
     credential: &super::case::CredentialInput,
     credits: &[&Credit],
+    index: &TopicIndex<'_>,
 ) -> Result<CredentialReport, EngineError> {
     let facts = FactView { credential: &credential.facts, clinician: &case.facts };
     let id = credential.id.as_str();
@@ -87,9 +89,9 @@ fn evaluate_credential(
     let carried = carry_over::credit(set, &cycle, credits);
     let mut pool: Vec<&Credit> = credits.to_vec();
     if let Some(carried) = &carried {
-        pool.insert(0, carried);
+        pool.push(carried);
     }
-    let allocations = allocate(&demands, &pool, case.today);
+    let allocations = allocate(&demands, &pool, index, case.today);
     let requirements = demands
         .iter()
         .zip(allocations)

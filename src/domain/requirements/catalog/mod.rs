@@ -15,7 +15,7 @@ pub use model::*;
 pub use rules::*;
 pub use vocabulary::{FactKind, Vocabulary};
 
-use super::{error::EngineError, ids::TopicKey};
+use super::error::EngineError;
 
 /// All requirement sets (every version) and the vocabulary they use.
 #[derive(Clone, Debug)]
@@ -23,7 +23,7 @@ pub struct Catalog {
     /// Versions of each set, oldest first, keyed by canonical id.
     sets: BTreeMap<String, Vec<RuleSet>>,
     aliases: BTreeMap<String, String>,
-    topics: BTreeSet<TopicKey>,
+    topics: BTreeSet<String>,
     pub vocabulary: Vocabulary,
 }
 
@@ -74,7 +74,7 @@ impl Catalog {
             return Err(validate::invalid(&id, "id is already an alias of another set"));
         }
         for topic in &set.topics {
-            self.topics.insert(topic.key.clone());
+            self.topics.insert(topic.key.0.clone());
         }
         let versions = self.sets.entry(id.clone()).or_default();
         if versions.iter().any(|known| known.version == set.version) {
@@ -123,6 +123,6 @@ impl Catalog {
     }
 
     pub fn knows_topic(&self, topic: &str) -> bool {
-        self.topics.iter().any(|known| known.as_str() == topic)
+        self.topics.contains(topic)
     }
 }
