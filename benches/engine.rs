@@ -6,7 +6,12 @@ use licensure::domain::requirements::{Case, Catalog, evaluate};
 use serde_json::json;
 
 const TYPES: &[&str] = &["AMA_PRA_1", "AMA_PRA_2", "INFORMAL", "AOA_1A"];
-const TOPICS: &[&str] = &["medical_errors", "patient_safety_risk_management", "implicit_bias", ""];
+const TOPICS: &[&str] = &[
+    "medical_errors",
+    "patient_safety_risk_management",
+    "implicit_bias",
+    "",
+];
 
 fn clinician(seed: u64) -> Case {
     let credits: Vec<_> = (0..300u64)
@@ -43,7 +48,10 @@ fn bench(c: &mut Criterion) {
         b.iter(|| evaluate(std::hint::black_box(&one), &catalog))
     });
     // A few distinct clinicians reused across the batch keep memory flat while still varying input.
-    let batch: usize = std::env::var("LICENSURE_BENCH_BATCH").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let batch: usize = std::env::var("LICENSURE_BENCH_BATCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     let pool: Vec<Case> = (0..16).map(clinician).collect();
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);

@@ -78,7 +78,9 @@ async fn main() -> ExitCode {
     let offline = match &cli.command {
         Some(Command::Evaluate { case, json }) => Some(engine_cli::evaluate_file(case, *json)),
         Some(Command::Catalog(CatalogCommand::Facts)) => Some(engine_cli::list_facts()),
-        Some(Command::Catalog(CatalogCommand::CreditTypes)) => Some(engine_cli::list_credit_types()),
+        Some(Command::Catalog(CatalogCommand::CreditTypes)) => {
+            Some(engine_cli::list_credit_types())
+        }
         Some(Command::Catalog(CatalogCommand::Sets)) => Some(engine_cli::list_sets()),
         _ => None,
     };

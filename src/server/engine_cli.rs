@@ -30,7 +30,9 @@ pub fn readable(report: &Report) -> String {
             cred.id, cred.rule_set, cred.version, cred.board, cred.start, cred.end
         );
         for req in &cred.requirements {
-            let required = req.required.map_or("a completed course".to_owned(), |h| format!("{h} h"));
+            let required = req
+                .required
+                .map_or("a completed course".to_owned(), |h| format!("{h} h"));
             let due = req.due.map_or(String::new(), |d| format!(", due {d}"));
             let _ = writeln!(
                 out,
@@ -45,7 +47,11 @@ pub fn readable(report: &Report) -> String {
                 let _ = writeln!(out, "      counted {} ({} h)", credit.id, credit.hours);
             }
             for rejected in &req.rejected {
-                let _ = writeln!(out, "      not counted {}: {}", rejected.id, rejected.reason);
+                let _ = writeln!(
+                    out,
+                    "      not counted {}: {}",
+                    rejected.id, rejected.reason
+                );
             }
             if let Some(source) = req.sources.first() {
                 let _ = writeln!(out, "      source: {} <{}>", source.title, source.url);
@@ -92,6 +98,11 @@ pub fn list_sets() -> Result<String, String> {
     let catalog = Catalog::embedded().map_err(|err| err.to_string())?;
     Ok(catalog
         .latest()
-        .map(|s| format!("{:<12} v{} {:<7} {}\n", s.id, s.version, s.confidence, s.board))
+        .map(|s| {
+            format!(
+                "{:<12} v{} {:<7} {}\n",
+                s.id, s.version, s.confidence, s.board
+            )
+        })
         .collect())
 }

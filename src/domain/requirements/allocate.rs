@@ -33,7 +33,11 @@ struct Reasons {
 fn fit(demand: &Demand, credit: &Credit, today: NaiveDate, reasons: &Reasons) -> Fit {
     // Carried hours count toward the total only (TX 22 TAC 161.35).
     if credit.id.as_str() == super::carry_over::CARRY_OVER_ID {
-        return if demand.key == "total" { Fit::Yes(None) } else { Fit::No(None) };
+        return if demand.key == "total" {
+            Fit::Yes(None)
+        } else {
+            Fit::No(None)
+        };
     }
     if credit.completed > today {
         return Fit::No(Some("completed after today".into()));
@@ -71,8 +75,12 @@ impl<'a> TopicIndex<'a> {
         match &demand.topics {
             None => (0..all).collect(),
             Some(topics) => {
-                let mut list: Vec<usize> =
-                    topics.iter().filter_map(|t| self.0.get(t.as_str())).flatten().copied().collect();
+                let mut list: Vec<usize> = topics
+                    .iter()
+                    .filter_map(|t| self.0.get(t.as_str()))
+                    .flatten()
+                    .copied()
+                    .collect();
                 list.sort_unstable();
                 list.dedup();
                 list
@@ -103,13 +111,18 @@ pub fn allocate(
         for c in index.candidates(demand, credits.len()) {
             match fit(demand, credits[c], today, &reasons) {
                 Fit::Yes(cap) => eligible[d].push((c, cap)),
-                Fit::No(Some(reason)) => out[d].rejected.push((c, reason)),
-                Fit::No(None) => {}
+                Fit::No(Some(reason)) if !demand.quiet => out[d].rejected.push((c, reason)),
+                Fit::No(_) => {}
             }
         }
         match demand.required {
             // A completion rule counts every fitting credit.
-            None => out[d].counted = eligible[d].iter().map(|&(c, _)| (c, credits[c].hours)).collect(),
+            None => {
+                out[d].counted = eligible[d]
+                    .iter()
+                    .map(|&(c, _)| (c, credits[c].hours))
+                    .collect()
+            }
             Some(_) => groups.entry(demand.group).or_default().push(d),
         }
     }
@@ -157,7 +170,10 @@ fn solve_group(
     }
     for (k, &cap) in caps.iter().enumerate() {
         // Caps only exist on the total, which is always the group's first member.
-        let max = demands[members[0]].caps.get(cap).map_or(0, |c| c.max.as_hundredths());
+        let max = demands[members[0]]
+            .caps
+            .get(cap)
+            .map_or(0, |c| c.max.as_hundredths());
         net.add_edge(cap_node(k), demand_node(0), max);
     }
     let mut edges: Vec<Vec<(usize, EdgeRef)>> = Vec::new();
@@ -176,7 +192,10 @@ fn solve_group(
     }
     net.max_flow(source, sink);
     for (s, (_, list)) in signatures.iter().enumerate() {
-        let mut left: Vec<i64> = list.iter().map(|&c| credits[c].hours.as_hundredths()).collect();
+        let mut left: Vec<i64> = list
+            .iter()
+            .map(|&c| credits[c].hours.as_hundredths())
+            .collect();
         for &(i, edge) in &edges[s] {
             let mut flow = net.flow(edge);
             for (k, &c) in list.iter().enumerate() {
@@ -207,6 +226,9 @@ fn explain_unused(
 ) {
     for &(i, _) in edges {
         let d = members[i];
+        if demands[d].quiet {
+            continue;
+        }
         let got: i64 = out[d].counted.iter().map(|(_, h)| h.as_hundredths()).sum();
         if got >= demands[d].required.unwrap_or_default().as_hundredths() {
             continue;
@@ -220,7 +242,9 @@ fn explain_unused(
                 let other = edges
                     .iter()
                     .find(|&&(j, _)| j != i && out[members[j]].counted.iter().any(|&(x, _)| x == c))
-                    .map_or("another requirement", |&(j, _)| demands[members[j]].key.as_str());
+                    .map_or("another requirement", |&(j, _)| {
+                        demands[members[j]].key.as_str()
+                    });
                 format!("counted toward {other} instead; the two may not share hours")
             } else if let Some(cap) = demands[d].cap_for(&credits[c].credit_type) {
                 let cap = &demands[d].caps[cap];

@@ -2,8 +2,8 @@
 
 use super::{
     case::Credit,
-    cycle::{self, Cycle},
     catalog::RuleSet,
+    cycle::{self, Cycle},
     hours::Hours,
     ids::{CreditId, CreditType},
 };
@@ -22,13 +22,21 @@ pub fn credit(set: &RuleSet, cycle: &Cycle, credits: &[&Credit]) -> Option<Credi
     };
     let to = cycle::add_days(cycle.start, -1);
     let from = cycle::add_days(cycle.end_shifted(-2), 1);
-    let accepted = |ty: &CreditType| set.credit_types.accepted.as_ref().is_none_or(|a| a.contains(ty));
+    let accepted = |ty: &CreditType| {
+        set.credit_types
+            .accepted
+            .as_ref()
+            .is_none_or(|a| a.contains(ty))
+    };
     let topical = |c: &Credit| {
         !set.carry_over.topic_hours_carried && set.topics.iter().any(|t| c.has_topic(&t.key))
     };
     let mut capped: Vec<Hours> = vec![Hours::ZERO; set.credit_types.buckets.len()];
     let mut sum = Hours::ZERO;
-    for credit in credits.iter().filter(|c| c.completed >= from && c.completed <= to) {
+    for credit in credits
+        .iter()
+        .filter(|c| c.completed >= from && c.completed <= to)
+    {
         if !accepted(&credit.credit_type) || topical(credit) {
             continue;
         }

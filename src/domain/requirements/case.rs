@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     custom::CustomSet,
     hours::Hours,
-    ids::{CreditId, CredentialId, CreditType, TopicKey},
+    ids::{CredentialId, CreditId, CreditType, TopicKey},
 };
 
 /// Fact values by name (`true`, a number, a text or an ISO date as text).

@@ -91,8 +91,15 @@ impl CustomSet {
                 confidence: "clinician".into(),
                 sources: sources.clone(),
             },
-            window: WindowRule { kind: WindowKind::Cycle, text: String::new(), sources: sources.clone() },
-            total: TotalRule { hours: self.total_hours, sources: sources.clone() },
+            window: WindowRule {
+                kind: WindowKind::Cycle,
+                text: String::new(),
+                sources: sources.clone(),
+            },
+            total: TotalRule {
+                hours: self.total_hours,
+                sources: sources.clone(),
+            },
             credit_types: CreditTypeRules {
                 accepted: self.accepted_credit_types,
                 buckets: Vec::new(),
@@ -120,7 +127,9 @@ impl CustomSet {
             sources: vec![Source {
                 id: SOURCE_ID.into(),
                 title: format!("Defined by the clinician: {}", self.label),
-                url: self.source_url.unwrap_or_else(|| "https://licensure.invalid/custom".into()),
+                url: self
+                    .source_url
+                    .unwrap_or_else(|| "https://licensure.invalid/custom".into()),
                 source_type: "clinician".into(),
                 supports: "The clinician's own description of this requirement".into(),
             }],

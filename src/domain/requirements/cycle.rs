@@ -59,7 +59,11 @@ impl Cycle {
     /// The cycle end `k` cycles after (or before, if negative) this one.
     pub fn end_shifted(&self, k: i64) -> NaiveDate {
         let date = add_months(self.end, k * i64::from(self.months));
-        if self.snap_to_month_end { month_end(date) } else { date }
+        if self.snap_to_month_end {
+            month_end(date)
+        } else {
+            date
+        }
     }
 
     /// First day of the window covering the last `n` cycles.
@@ -107,7 +111,10 @@ pub fn current(
     cycle.start = add_days(previous_end, 1);
     if let Some(initial) = initial {
         if initial > cycle.end {
-            return Err(EngineError::credential(credential, "initial_licence is after the cycle end"));
+            return Err(EngineError::credential(
+                credential,
+                "initial_licence is after the cycle end",
+            ));
         }
         cycle.start = cycle.start.max(initial);
         let mut renewal: u32 = 0;
@@ -136,33 +143,52 @@ fn computed_end(
     cycle: &Cycle,
 ) -> Result<NaiveDate, EngineError> {
     let need = |what: &str| {
-        EngineError::credential(credential, format!("{} needs {what} to find the deadline", set.id))
+        EngineError::credential(
+            credential,
+            format!("{} needs {what} to find the deadline", set.id),
+        )
     };
     let birth = || -> Result<NaiveDate, EngineError> {
-        facts.date("birth_date")?.ok_or_else(|| need("the fact birth_date"))
+        facts
+            .date("birth_date")?
+            .ok_or_else(|| need("the fact birth_date"))
     };
     // Deadlines follow a chain from the first one after initial licensure; without an issue
     // date the next date matching the pattern is taken.
     let after = initial.unwrap_or(add_days(today, -1));
     let first = match &set.cycle.deadline {
-        Deadline::FromExpiry => return Err(need("`expires` (the board's deadline rule is not modelled)")),
+        Deadline::FromExpiry => {
+            return Err(need(
+                "`expires` (the board's deadline rule is not modelled)",
+            ));
+        }
         Deadline::EndOfBirthMonth => {
             let birth = birth()?;
             let candidate = month_end(in_year(birth.with_day(1).unwrap_or(birth), after.year()));
-            if candidate > after { candidate } else { month_end(add_months(candidate, 12)) }
+            if candidate > after {
+                candidate
+            } else {
+                month_end(add_months(candidate, 12))
+            }
         }
         Deadline::Birthday => next_anniversary(birth()?, after),
-        Deadline::IssueDateAnniversary => {
-            add_months(initial.ok_or_else(|| need("initial_licence"))?, i64::from(set.cycle.months))
-        }
+        Deadline::IssueDateAnniversary => add_months(
+            initial.ok_or_else(|| need("initial_licence"))?,
+            i64::from(set.cycle.months),
+        ),
         Deadline::BirthdayAfterIssue => {
             let initial = initial.ok_or_else(|| need("initial_licence"))?;
-            add_months(next_anniversary(birth()?, initial), i64::from(set.cycle.months))
+            add_months(
+                next_anniversary(birth()?, initial),
+                i64::from(set.cycle.months),
+            )
         }
         Deadline::FixedDate { month, day, years } => {
             let group = match years {
                 Years::ByLicenceGroup => Some(
-                    facts.number("licence_group")?.ok_or_else(|| need("the fact licence_group"))?,
+                    facts
+                        .number("licence_group")?
+                        .ok_or_else(|| need("the fact licence_group"))?,
                 ),
                 _ => None,
             };
@@ -189,18 +215,29 @@ fn computed_end(
             }
         }
     };
-    let mut probe = Cycle { end: first, ..*cycle };
+    let mut probe = Cycle {
+        end: first,
+        ..*cycle
+    };
     let mut k = 0;
     while probe.end < today && k < 1000 {
         k += 1;
-        probe.end = Cycle { end: first, ..*cycle }.end_shifted(k);
+        probe.end = Cycle {
+            end: first,
+            ..*cycle
+        }
+        .end_shifted(k);
     }
     Ok(probe.end)
 }
 
 fn next_anniversary(date: NaiveDate, after: NaiveDate) -> NaiveDate {
     let this_year = in_year(date, after.year());
-    if this_year > after { this_year } else { in_year(date, after.year() + 1) }
+    if this_year > after {
+        this_year
+    } else {
+        in_year(date, after.year() + 1)
+    }
 }
 
 /// Whole calendar months from one date to another (used for proration and short first terms).

@@ -33,6 +33,8 @@ pub struct Demand {
     pub caps: Vec<Cap>,
     /// Demands sharing a group may not count the same hours twice.
     pub group: usize,
+    /// Lists no rejected credits (a credit-type bucket: the total already explains them).
+    pub quiet: bool,
     pub sources: Vec<SourceRef>,
     pub confidence: String,
     pub notes: Vec<String>,

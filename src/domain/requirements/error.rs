@@ -7,12 +7,17 @@ pub enum EngineError {
     UnknownRuleSet(String),
     #[error("credit `{credit}` names unknown topic `{topic}`")]
     UnknownTopic { credit: String, topic: String },
-    #[error("credit `{credit}` names unknown credit type `{credit_type}` (see `licensure catalog credit-types`)")]
+    #[error(
+        "credit `{credit}` names unknown credit type `{credit_type}` (see `licensure catalog credit-types`)"
+    )]
     UnknownCreditType { credit: String, credit_type: String },
     #[error("unknown fact `{0}` (see `licensure catalog facts`)")]
     UnknownFact(String),
     #[error("fact `{fact}` has the wrong kind of value: expected {expected}")]
-    BadFact { fact: String, expected: &'static str },
+    BadFact {
+        fact: String,
+        expected: &'static str,
+    },
     #[error("credential `{credential}`: {message}")]
     Credential { credential: String, message: String },
     #[error("duplicate id `{0}` in the case")]

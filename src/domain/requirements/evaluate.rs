@@ -10,6 +10,7 @@ use super::{
     cycle,
     error::EngineError,
     facts::{self, FactView},
+    hours::Hours,
     plan::{self, Context},
     report::{CountedCredit, CredentialReport, NextStep, Rejection, Report, RequirementReport},
     status::status,
@@ -20,24 +21,37 @@ fn validate(case: &Case, catalog: &Catalog) -> Result<(), EngineError> {
     facts::validate(&case.facts, &catalog.vocabulary)?;
     let mut ids = BTreeSet::new();
     for credential in &case.credentials {
-        if !ids.insert(("credential", credential.id.as_str())) {
+        if !ids.insert(credential.id.as_str()) {
             return Err(EngineError::DuplicateId(credential.id.0.clone()));
         }
         facts::validate(&credential.facts, &catalog.vocabulary)?;
         catalog.resolve(&credential.rule_set)?;
     }
+    let mut credit_ids: Vec<&str> = case.credits.iter().map(|c| c.id.as_str()).collect();
+    credit_ids.sort_unstable();
+    if let Some(pair) = credit_ids.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(EngineError::DuplicateId(pair[0].to_owned()));
+    }
     for credit in &case.credits {
-        if !ids.insert(("credit", credit.id.as_str())) {
-            return Err(EngineError::DuplicateId(credit.id.0.clone()));
-        }
-        if catalog.vocabulary.credit_type(credit.credit_type.as_str()).is_none() {
+        if catalog
+            .vocabulary
+            .credit_type(credit.credit_type.as_str())
+            .is_none()
+        {
             return Err(EngineError::UnknownCreditType {
                 credit: credit.id.0.clone(),
                 credit_type: credit.credit_type.0.clone(),
             });
         }
-        if let Some(topic) = credit.topics.iter().find(|t| !catalog.knows_topic(t.as_str())) {
-            return Err(EngineError::UnknownTopic { credit: credit.id.0.clone(), topic: topic.0.clone() });
+        if let Some(topic) = credit
+            .topics
+            .iter()
+            .find(|t| !catalog.knows_topic(t.as_str()))
+        {
+            return Err(EngineError::UnknownTopic {
+                credit: credit.id.0.clone(),
+                topic: topic.0.clone(),
+            });
         }
     }
     Ok(())
@@ -63,10 +77,16 @@ pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
     let index = TopicIndex::new(&credits);
     let mut reports = Vec::with_capacity(case.credentials.len());
     for credential in &case.credentials {
-        reports.push(evaluate_credential(case, catalog, credential, &credits, &index)?);
+        reports.push(evaluate_credential(
+            case, catalog, credential, &credits, &index,
+        )?);
     }
     let next_steps = next_steps(&reports);
-    Ok(Report { today: case.today, credentials: reports, next_steps })
+    Ok(Report {
+        today: case.today,
+        credentials: reports,
+        next_steps,
+    })
 }
 
 fn evaluate_credential(
@@ -76,14 +96,37 @@ fn evaluate_credential(
     credits: &[&Credit],
     index: &TopicIndex<'_>,
 ) -> Result<CredentialReport, EngineError> {
-    let facts = FactView { credential: &credential.facts, clinician: &case.facts };
+    let facts = FactView {
+        credential: &credential.facts,
+        clinician: &case.facts,
+    };
     let id = credential.id.as_str();
     // The newest version finds the cycle; the version in force at its end judges it.
     let newest = catalog.version_for(&credential.rule_set, chrono::NaiveDate::MAX)?;
-    let probe = cycle::current(newest, id, credential.initial_licence, credential.expires, &facts, case.today)?;
+    let probe = cycle::current(
+        newest,
+        id,
+        credential.initial_licence,
+        credential.expires,
+        &facts,
+        case.today,
+    )?;
     let set = catalog.version_for(&credential.rule_set, probe.end)?;
-    let cycle = cycle::current(set, id, credential.initial_licence, credential.expires, &facts, case.today)?;
-    let ctx = Context { set, cycle, initial: credential.initial_licence, facts, today: case.today };
+    let cycle = cycle::current(
+        set,
+        id,
+        credential.initial_licence,
+        credential.expires,
+        &facts,
+        case.today,
+    )?;
+    let ctx = Context {
+        set,
+        cycle,
+        initial: credential.initial_licence,
+        facts,
+        today: case.today,
+    };
     let demands = plan::demands(&ctx);
 
     let carried = carry_over::credit(set, &cycle, credits);
@@ -102,18 +145,30 @@ fn evaluate_credential(
                 label: demand.label.clone(),
                 required: demand.required,
                 counted,
-                missing: demand.required.map(|r| if demand.is_settled() { r - r } else { r.saturating_sub(counted) }),
+                missing: demand.required.map(|r| {
+                    if demand.is_settled() {
+                        Hours::ZERO
+                    } else {
+                        r.saturating_sub(counted)
+                    }
+                }),
                 status: status(demand, counted, case.today, cycle.end),
                 due: demand.due,
                 counted_credits: allocation
                     .counted
                     .iter()
-                    .map(|&(c, hours)| CountedCredit { id: pool[c].id.clone(), hours })
+                    .map(|&(c, hours)| CountedCredit {
+                        id: pool[c].id.clone(),
+                        hours,
+                    })
                     .collect(),
                 rejected: allocation
                     .rejected
                     .into_iter()
-                    .map(|(c, reason)| Rejection { id: pool[c].id.clone(), reason })
+                    .map(|(c, reason)| Rejection {
+                        id: pool[c].id.clone(),
+                        reason,
+                    })
                     .collect(),
                 sources: demand.sources.clone(),
                 confidence: demand.confidence.clone(),
@@ -139,27 +194,59 @@ fn next_steps(reports: &[CredentialReport]) -> Vec<NextStep> {
     let mut steps: Vec<(u8, NextStep)> = Vec::new();
     for report in reports {
         for req in &report.requirements {
-            let Some(urgency) = req.status.urgency() else { continue };
+            let Some(urgency) = req.status.urgency() else {
+                continue;
+            };
             let text = match (req.missing, req.due) {
                 (Some(missing), Some(due)) => {
-                    format!("{}: {missing} h of {} by {due} ({})", report.id, req.label, req.status.label())
+                    format!(
+                        "{}: {missing} h of {} by {due} ({})",
+                        report.id,
+                        req.label,
+                        req.status.label()
+                    )
                 }
-                (_, Some(due)) => format!("{}: complete {} by {due} ({})", report.id, req.label, req.status.label()),
-                _ => format!("{}: complete {} ({})", report.id, req.label, req.status.label()),
+                (_, Some(due)) => format!(
+                    "{}: complete {} by {due} ({})",
+                    report.id,
+                    req.label,
+                    req.status.label()
+                ),
+                _ => format!(
+                    "{}: complete {} ({})",
+                    report.id,
+                    req.label,
+                    req.status.label()
+                ),
             };
-            steps.push((urgency, NextStep {
-                credential: report.id.clone(),
-                key: req.key.clone(),
-                status: req.status,
-                due: req.due,
-                missing: req.missing,
-                text,
-            }));
+            steps.push((
+                urgency,
+                NextStep {
+                    credential: report.id.clone(),
+                    key: req.key.clone(),
+                    status: req.status,
+                    due: req.due,
+                    missing: req.missing,
+                    text,
+                },
+            ));
         }
     }
     steps.sort_by(|(ua, a), (ub, b)| {
-        (ua, a.due, std::cmp::Reverse(a.missing), &a.credential, &a.key)
-            .cmp(&(ub, b.due, std::cmp::Reverse(b.missing), &b.credential, &b.key))
+        (
+            ua,
+            a.due,
+            std::cmp::Reverse(a.missing),
+            &a.credential,
+            &a.key,
+        )
+            .cmp(&(
+                ub,
+                b.due,
+                std::cmp::Reverse(b.missing),
+                &b.credential,
+                &b.key,
+            ))
     });
     steps.into_iter().map(|(_, step)| step).collect()
 }

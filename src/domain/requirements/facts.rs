@@ -19,7 +19,9 @@ pub fn validate(facts: &Facts, vocabulary: &Vocabulary) -> Result<(), EngineErro
             FactKind::Bool => value.is_boolean(),
             FactKind::Number => value.is_number(),
             FactKind::Text => value.is_string(),
-            FactKind::Date => value.as_str().is_some_and(|text| text.parse::<NaiveDate>().is_ok()),
+            FactKind::Date => value
+                .as_str()
+                .is_some_and(|text| text.parse::<NaiveDate>().is_ok()),
         };
         if !fits {
             return Err(EngineError::BadFact {
@@ -51,7 +53,9 @@ pub enum Applies {
 
 impl FactView<'_> {
     fn get(&self, name: &str) -> Option<&Value> {
-        self.credential.get(name).or_else(|| self.clinician.get(name))
+        self.credential
+            .get(name)
+            .or_else(|| self.clinician.get(name))
     }
 
     pub fn date(&self, name: &str) -> Result<Option<NaiveDate>, EngineError> {
@@ -61,17 +65,20 @@ impl FactView<'_> {
                 .as_str()
                 .and_then(|text| text.parse().ok())
                 .map(Some)
-                .ok_or(EngineError::BadFact { fact: name.to_owned(), expected: "a date" }),
+                .ok_or(EngineError::BadFact {
+                    fact: name.to_owned(),
+                    expected: "a date",
+                }),
         }
     }
 
     pub fn number(&self, name: &str) -> Result<Option<f64>, EngineError> {
         match self.get(name) {
             None => Ok(None),
-            Some(value) => value
-                .as_f64()
-                .map(Some)
-                .ok_or(EngineError::BadFact { fact: name.to_owned(), expected: "a number" }),
+            Some(value) => value.as_f64().map(Some).ok_or(EngineError::BadFact {
+                fact: name.to_owned(),
+                expected: "a number",
+            }),
         }
     }
 
@@ -104,6 +111,10 @@ impl FactView<'_> {
                 return Applies::No;
             }
         }
-        if missing.is_empty() { Applies::Yes } else { Applies::Unknown(missing) }
+        if missing.is_empty() {
+            Applies::Yes
+        } else {
+            Applies::Unknown(missing)
+        }
     }
 }

@@ -31,15 +31,29 @@ pub struct EdgeRef {
 
 impl Network {
     pub fn with_nodes(count: usize) -> Network {
-        Network { edges: vec![Vec::new(); count] }
+        Network {
+            edges: vec![Vec::new(); count],
+        }
     }
 
     pub fn add_edge(&mut self, from: usize, to: usize, capacity: i64) -> EdgeRef {
         let index = self.edges[from].len();
         let reverse = self.edges[to].len() + usize::from(from == to);
-        self.edges[from].push(Edge { to, capacity, reverse });
-        self.edges[to].push(Edge { to: from, capacity: 0, reverse: index });
-        EdgeRef { from, index, capacity }
+        self.edges[from].push(Edge {
+            to,
+            capacity,
+            reverse,
+        });
+        self.edges[to].push(Edge {
+            to: from,
+            capacity: 0,
+            reverse: index,
+        });
+        EdgeRef {
+            from,
+            index,
+            capacity,
+        }
     }
 
     pub fn flow(&self, edge: EdgeRef) -> i64 {

@@ -1,6 +1,10 @@
 //! Hours as exact hundredths, so sums and comparisons never drift and results are repeatable.
 
-use std::{fmt, iter::Sum, ops::{Add, AddAssign, Sub}};
+use std::{
+    fmt,
+    iter::Sum,
+    ops::{Add, AddAssign, Sub},
+};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

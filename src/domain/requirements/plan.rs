@@ -26,7 +26,10 @@ pub(crate) fn sources(set: &RuleSet, ids: &[String]) -> Vec<SourceRef> {
     set.sources
         .iter()
         .filter(|source| ids.contains(&source.id))
-        .map(|source| SourceRef { title: source.title.clone(), url: source.url.clone() })
+        .map(|source| SourceRef {
+            title: source.title.clone(),
+            url: source.url.clone(),
+        })
         .collect()
 }
 
@@ -34,18 +37,30 @@ pub(crate) fn sources(set: &RuleSet, ids: &[String]) -> Vec<SourceRef> {
 fn first_renewal_exemption(ctx: &Context<'_>) -> Option<Option<Vec<String>>> {
     let first = ctx.cycle.renewal == Some(1);
     match &ctx.set.first_renewal.kind {
-        FirstRenewalKind::ExemptGeneralHours { still_required, within_months_of_initial } => {
+        FirstRenewalKind::ExemptGeneralHours {
+            still_required,
+            within_months_of_initial,
+        } => {
             let within = match (within_months_of_initial, ctx.initial) {
                 (Some(months), Some(initial)) => {
                     ctx.cycle.start < cycle::add_months(initial, i64::from(*months))
                 }
                 _ => first,
             };
-            within.then(|| still_required.as_ref().map(|t| t.iter().map(|k| k.0.clone()).collect()))
+            within.then(|| {
+                still_required
+                    .as_ref()
+                    .map(|t| t.iter().map(|k| k.0.clone()).collect())
+            })
         }
-        FirstRenewalKind::ExemptIfFact { fact, still_required } => (first
-            && ctx.facts.flag(fact.as_str()) == Some(true))
-        .then(|| still_required.as_ref().map(|t| t.iter().map(|k| k.0.clone()).collect())),
+        FirstRenewalKind::ExemptIfFact {
+            fact,
+            still_required,
+        } => (first && ctx.facts.flag(fact.as_str()) == Some(true)).then(|| {
+            still_required
+                .as_ref()
+                .map(|t| t.iter().map(|k| k.0.clone()).collect())
+        }),
         _ => None,
     }
 }
@@ -54,21 +69,29 @@ fn first_renewal_exemption(ctx: &Context<'_>) -> Option<Option<Vec<String>>> {
 fn total_hours(ctx: &Context<'_>, notes: &mut Vec<String>) -> Hours {
     let set = ctx.set;
     let mut hours = set.total.hours;
-    let (Some(initial), Some(1)) = (ctx.initial, ctx.cycle.renewal) else { return hours };
+    let (Some(initial), Some(1)) = (ctx.initial, ctx.cycle.renewal) else {
+        return hours;
+    };
     let months = cycle::months_between(initial, ctx.cycle.end).max(0);
-    if let FirstRenewalKind::ReducedTotal { first_term_months_under, hours: reduced } =
-        &set.first_renewal.kind
+    if let FirstRenewalKind::ReducedTotal {
+        first_term_months_under,
+        hours: reduced,
+    } = &set.first_renewal.kind
         && months < i64::from(*first_term_months_under)
     {
         hours = hours.min(*reduced);
-        notes.push(format!("first term under {first_term_months_under} months: {reduced} h"));
+        notes.push(format!(
+            "first term under {first_term_months_under} months: {reduced} h"
+        ));
     }
     if let Some(proration) = &set.proration
         && let ProrationKind::HoursPerMonth { hours: per_month } = &proration.kind
     {
         let prorated = Hours::hundredths(per_month.as_hundredths() * months);
         if prorated < hours {
-            notes.push(format!("prorated: {per_month} h for each of {months} months licensed"));
+            notes.push(format!(
+                "prorated: {per_month} h for each of {months} months licensed"
+            ));
             hours = prorated;
         }
     }
@@ -86,7 +109,13 @@ pub fn demands(ctx: &Context<'_>) -> Vec<Demand> {
         .credit_types
         .buckets
         .iter()
-        .filter_map(|b| b.max_hours.map(|max| Cap { label: b.label.clone(), types: b.types.clone(), max }))
+        .filter_map(|b| {
+            b.max_hours.map(|max| Cap {
+                label: b.label.clone(),
+                types: b.types.clone(),
+                max,
+            })
+        })
         .collect();
     let base = |key: &str, label: String, required: Hours, types: Option<Vec<CreditType>>| Demand {
         key: key.to_owned(),
@@ -102,6 +131,7 @@ pub fn demands(ctx: &Context<'_>) -> Vec<Demand> {
         topics: None,
         caps: Vec::new(),
         group: 0,
+        quiet: false,
         sources: Vec::new(),
         confidence: set.confidence.clone(),
         notes: Vec::new(),
@@ -110,16 +140,29 @@ pub fn demands(ctx: &Context<'_>) -> Vec<Demand> {
     if !set.total.hours.is_zero() {
         let mut notes = Vec::new();
         let hours = total_hours(ctx, &mut notes);
-        let mut total = base("total", "Total hours".into(), hours, set.credit_types.accepted.clone());
+        let mut total = base(
+            "total",
+            "Total hours".into(),
+            hours,
+            set.credit_types.accepted.clone(),
+        );
         total.caps = caps;
         total.sources = sources(set, &set.total.sources);
         total.notes = notes;
         out.push(total);
     }
     for bucket in &set.credit_types.buckets {
-        let Some(min) = bucket.min_hours else { continue };
-        let mut demand = base(&bucket.key, bucket.label.clone(), min, Some(bucket.types.clone()));
+        let Some(min) = bucket.min_hours else {
+            continue;
+        };
+        let mut demand = base(
+            &bucket.key,
+            bucket.label.clone(),
+            min,
+            Some(bucket.types.clone()),
+        );
         demand.group = out.len() + 1;
+        demand.quiet = true;
         demand.sources = sources(set, &bucket.sources);
         demand.confidence = bucket.confidence.clone();
         out.push(demand);
@@ -142,16 +185,22 @@ fn topic_demand(
     let mut topics = vec![topic.key.clone()];
     topics.extend(topic.also_satisfied_by_topics.iter().cloned());
     let types = match (&set.credit_types.accepted, &topic.credit_types) {
-        (Some(set_types), Some(own)) => Some(own.iter().filter(|t| set_types.contains(t)).cloned().collect()),
+        (Some(set_types), Some(own)) => Some(
+            own.iter()
+                .filter(|t| set_types.contains(t))
+                .cloned()
+                .collect(),
+        ),
         (accepted, own) => own.clone().or_else(|| accepted.clone()),
     };
     let mut notes = timing.notes;
     let mut fixed = timing.fixed;
     match ctx.facts.applies(&topic.applies_if) {
         Applies::No => fixed = Some(Status::NotApplicable),
-        Applies::Unknown(missing) => {
-            notes.push(format!("assumed to apply: fact {} not given", missing.join(", ")))
-        }
+        Applies::Unknown(missing) => notes.push(format!(
+            "assumed to apply: fact {} not given",
+            missing.join(", ")
+        )),
         Applies::Yes => {}
     }
     if let Some(still_required) = exemption {
@@ -161,7 +210,8 @@ fn topic_demand(
         };
         if !keeps {
             fixed = fixed.or(Some(Status::Waived));
-        } else if still_required.is_none() && topic.first_renewal == FirstRenewalTreatment::Unclear {
+        } else if still_required.is_none() && topic.first_renewal == FirstRenewalTreatment::Unclear
+        {
             notes.push("first-renewal treatment unclear in sources; shown as required".into());
         }
     }
@@ -178,7 +228,12 @@ fn topic_demand(
         types,
         topics: (!topic.any_topic).then_some(topics),
         caps: Vec::new(),
-        group: if topic.counts_toward_total || set.total.hours.is_zero() { group } else { 0 },
+        quiet: false,
+        group: if topic.counts_toward_total || set.total.hours.is_zero() {
+            group
+        } else {
+            0
+        },
         sources: sources(set, &topic.sources),
         confidence: topic.confidence.clone(),
         notes,
@@ -191,7 +246,9 @@ fn join_exclusive(set: &RuleSet, demands: &mut [Demand]) {
     for topic in &set.topics {
         for other in &topic.exclusive_with {
             let find = |key: &str| demands.iter().find(|d| d.key == key).map(|d| d.group);
-            let (Some(a), Some(b)) = (find(topic.key.as_str()), find(other.as_str())) else { continue };
+            let (Some(a), Some(b)) = (find(topic.key.as_str()), find(other.as_str())) else {
+                continue;
+            };
             let (keep, drop) = (a.min(b), a.max(b));
             for demand in demands.iter_mut().filter(|d| d.group == drop) {
                 demand.group = keep;

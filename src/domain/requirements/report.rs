@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     hours::Hours,
-    ids::{CreditId, CredentialId},
+    ids::{CredentialId, CreditId},
 };
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -18,10 +18,16 @@ pub fn status(demand: &Demand, counted: Hours, today: NaiveDate, cycle_end: Naiv
     if met {
         return Status::Met;
     }
-    let Some(due) = demand.due else { return Status::OnTrack };
+    let Some(due) = demand.due else {
+        return Status::OnTrack;
+    };
     if today > due {
         let grace_end = cycle::add_days(due, i64::from(demand.grace_days));
-        return if today <= grace_end { Status::Late } else { Status::Overdue };
+        return if today <= grace_end {
+            Status::Late
+        } else {
+            Status::Overdue
+        };
     }
     // Due at a later renewal than the one being judged.
     if due > cycle_end {

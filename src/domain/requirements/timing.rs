@@ -25,7 +25,9 @@ fn years_later(date: NaiveDate, years: i64) -> NaiveDate {
 
 /// The cycle end of renewal `n` (1 = first renewal), given the current cycle's number.
 fn renewal_end(cycle: &Cycle, n: u32) -> Option<NaiveDate> {
-    cycle.renewal.map(|current| cycle.end_shifted(i64::from(n) - i64::from(current)))
+    cycle
+        .renewal
+        .map(|current| cycle.end_shifted(i64::from(n) - i64::from(current)))
 }
 
 pub fn for_topic(ctx: &Context<'_>, topic: &TopicRule) -> Timing {
@@ -95,17 +97,21 @@ fn one_time_due(ctx: &Context<'_>, due: &OneTimeDue, notes: &mut Vec<String>) ->
             None => fallback(notes),
         },
         OneTimeDue::BeforeInitialLicence => ctx.initial.unwrap_or_else(|| fallback(notes)),
-        OneTimeDue::EarliestOfRenewalOrMonths { renewal, months_after_initial } => {
-            match (renewal_end(cycle, *renewal), ctx.initial) {
-                (Some(end), Some(initial)) => {
-                    end.min(initial.checked_add_months(Months::new(*months_after_initial)).unwrap_or(end))
-                }
-                _ => fallback(notes),
-            }
-        }
+        OneTimeDue::EarliestOfRenewalOrMonths {
+            renewal,
+            months_after_initial,
+        } => match (renewal_end(cycle, *renewal), ctx.initial) {
+            (Some(end), Some(initial)) => end.min(
+                initial
+                    .checked_add_months(Months::new(*months_after_initial))
+                    .unwrap_or(end),
+            ),
+            _ => fallback(notes),
+        },
         OneTimeDue::FirstFullCycle => match (renewal_end(cycle, 1), ctx.initial) {
             (Some(first_end), Some(initial)) => {
-                let full_start = cycle::add_days(cycle::add_months(first_end, -i64::from(cycle.months)), 1);
+                let full_start =
+                    cycle::add_days(cycle::add_months(first_end, -i64::from(cycle.months)), 1);
                 let n = if initial > full_start { 2 } else { 1 };
                 renewal_end(cycle, n).unwrap_or(first_end)
             }
@@ -118,17 +124,25 @@ fn one_time_due(ctx: &Context<'_>, due: &OneTimeDue, notes: &mut Vec<String>) ->
 fn schedule(ctx: &Context<'_>, steps: &[ScheduleStep], timing: &mut Timing) {
     let cycle = &ctx.cycle;
     let Some(renewal) = cycle.renewal else {
-        timing.notes.push("issue date unknown: the schedule's later step is assumed".into());
+        timing
+            .notes
+            .push("issue date unknown: the schedule's later step is assumed".into());
         return;
     };
     for step in steps {
         match step {
-            ScheduleStep::Renewal { n, hours, due_months_after_initial } if *n == renewal => {
+            ScheduleStep::Renewal {
+                n,
+                hours,
+                due_months_after_initial,
+            } if *n == renewal => {
                 timing.hours = Some(*hours);
                 if let (Some(months), Some(initial)) = (due_months_after_initial, ctx.initial) {
                     let early = cycle::add_months(initial, i64::from(*months));
                     timing.due = Some(early.min(cycle.end));
-                    timing.notes.push(format!("due by {early}, {months} months after the issue date"));
+                    timing.notes.push(format!(
+                        "due by {early}, {months} months after the issue date"
+                    ));
                 }
                 return;
             }
@@ -137,7 +151,11 @@ fn schedule(ctx: &Context<'_>, steps: &[ScheduleStep], timing: &mut Timing) {
                 timing.from = cycle.start_of_last(*n);
                 return;
             }
-            ScheduleStep::EveryNYearsAfter { after, years, hours } if renewal > *after => {
+            ScheduleStep::EveryNYearsAfter {
+                after,
+                years,
+                hours,
+            } if renewal > *after => {
                 timing.hours = Some(*hours);
                 timing.from = cycle::add_days(years_later(cycle.end, -i64::from(*years)), 1);
                 return;
@@ -146,5 +164,7 @@ fn schedule(ctx: &Context<'_>, steps: &[ScheduleStep], timing: &mut Timing) {
         }
     }
     timing.fixed = Some(Status::NotApplicable);
-    timing.notes.push("no step of the schedule falls in this cycle".into());
+    timing
+        .notes
+        .push("no step of the schedule falls in this cycle".into());
 }

@@ -30,17 +30,19 @@ pub struct Catalog {
 impl Catalog {
     /// The catalog compiled into the binary, checked for consistency.
     pub fn embedded() -> Result<Catalog, EngineError> {
-        let vocabulary: Vocabulary =
-            serde_json::from_str(embedded::VOCABULARY).map_err(|err| EngineError::InvalidCatalog {
+        let vocabulary: Vocabulary = serde_json::from_str(embedded::VOCABULARY).map_err(|err| {
+            EngineError::InvalidCatalog {
                 file: "vocabulary.json".into(),
                 message: err.to_string(),
-            })?;
+            }
+        })?;
         let mut sets = Vec::new();
         for (file, text) in embedded::SETS {
-            let set: RuleSet = serde_json::from_str(text).map_err(|err| EngineError::InvalidCatalog {
-                file: (*file).to_owned(),
-                message: err.to_string(),
-            })?;
+            let set: RuleSet =
+                serde_json::from_str(text).map_err(|err| EngineError::InvalidCatalog {
+                    file: (*file).to_owned(),
+                    message: err.to_string(),
+                })?;
             sets.push(set);
         }
         Catalog::from_sets(sets, vocabulary)
@@ -65,20 +67,30 @@ impl Catalog {
         validate::rule_set(&set, &self.vocabulary)?;
         let id = set.id.as_str().to_owned();
         for alias in &set.aliases {
-            if self.sets.contains_key(alias) || self.aliases.get(alias).is_some_and(|to| *to != id) {
-                return Err(validate::invalid(&id, format!("alias `{alias}` is already taken")));
+            if self.sets.contains_key(alias) || self.aliases.get(alias).is_some_and(|to| *to != id)
+            {
+                return Err(validate::invalid(
+                    &id,
+                    format!("alias `{alias}` is already taken"),
+                ));
             }
             self.aliases.insert(alias.clone(), id.clone());
         }
         if self.aliases.contains_key(&id) {
-            return Err(validate::invalid(&id, "id is already an alias of another set"));
+            return Err(validate::invalid(
+                &id,
+                "id is already an alias of another set",
+            ));
         }
         for topic in &set.topics {
             self.topics.insert(topic.key.0.clone());
         }
         let versions = self.sets.entry(id.clone()).or_default();
         if versions.iter().any(|known| known.version == set.version) {
-            return Err(validate::invalid(&id, format!("version {} appears twice", set.version)));
+            return Err(validate::invalid(
+                &id,
+                format!("version {} appears twice", set.version),
+            ));
         }
         versions.push(set);
         versions.sort_by_key(|known| (known.effective_from, known.version));

@@ -88,7 +88,11 @@ pub enum Deadline {
     Birthday,
     IssueDateAnniversary,
     /// A fixed month and day in the years given.
-    FixedDate { month: u32, day: u32, years: Years },
+    FixedDate {
+        month: u32,
+        day: u32,
+        years: Years,
+    },
     /// Cycles start on the first birthday after the licence was issued (NC 21 NCAC 32R .0101).
     BirthdayAfterIssue,
 }

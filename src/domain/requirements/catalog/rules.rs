@@ -51,12 +51,21 @@ pub enum FirstRenewalTreatment {
 pub enum Frequency {
     EveryCycle,
     /// Met by a credit from any earlier date.
-    OneTime { due: OneTimeDue },
+    OneTime {
+        due: OneTimeDue,
+    },
     /// Met by a credit within the last `n` cycles.
-    EveryNCycles { n: u32 },
+    EveryNCycles {
+        n: u32,
+    },
     /// A clock independent of the renewal cycle; `anchor` is `initial_licence`, a date, or none.
-    EveryNYears { years: u32, anchor: Option<String> },
-    Schedule { steps: Vec<ScheduleStep> },
+    EveryNYears {
+        years: u32,
+        anchor: Option<String>,
+    },
+    Schedule {
+        steps: Vec<ScheduleStep>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -65,12 +74,19 @@ pub enum OneTimeDue {
     /// By the end of the current cycle.
     CurrentCycle,
     /// By the n-th renewal after initial licensure.
-    Renewal { n: u32 },
+    Renewal {
+        n: u32,
+    },
     /// Existing licensees by the date; later licensees by their first renewal.
-    DateOrFirstRenewal { date: NaiveDate },
+    DateOrFirstRenewal {
+        date: NaiveDate,
+    },
     BeforeInitialLicence,
     /// The earlier of the given renewal and a number of months after initial licensure.
-    EarliestOfRenewalOrMonths { renewal: u32, months_after_initial: u32 },
+    EarliestOfRenewalOrMonths {
+        renewal: u32,
+        months_after_initial: u32,
+    },
     /// By the end of the first full cycle after licensure.
     FirstFullCycle,
 }
@@ -80,9 +96,21 @@ pub enum OneTimeDue {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ScheduleStep {
-    Renewal { n: u32, hours: Hours, due_months_after_initial: Option<u32> },
-    EveryNCyclesAfter { after: u32, n: u32, hours: Hours },
-    EveryNYearsAfter { after: u32, years: u32, hours: Hours },
+    Renewal {
+        n: u32,
+        hours: Hours,
+        due_months_after_initial: Option<u32>,
+    },
+    EveryNCyclesAfter {
+        after: u32,
+        n: u32,
+        hours: Hours,
+    },
+    EveryNYearsAfter {
+        after: u32,
+        years: u32,
+        hours: Hours,
+    },
 }
 
 /// A condition on a fact; a rule applies only when all its conditions hold.
@@ -120,9 +148,15 @@ pub enum FirstRenewalKind {
         within_months_of_initial: Option<u32>,
     },
     /// Same, but only when a fact holds (e.g. NJ: GME completed within 12 months before licensure).
-    ExemptIfFact { fact: FactName, still_required: Option<Vec<TopicKey>> },
+    ExemptIfFact {
+        fact: FactName,
+        still_required: Option<Vec<TopicKey>>,
+    },
     /// A shorter first term needs fewer hours (CA 16 CCR 1336: under 13 months, 25 h).
-    ReducedTotal { first_term_months_under: u32, hours: Hours },
+    ReducedTotal {
+        first_term_months_under: u32,
+        hours: Hours,
+    },
     NotModelled,
 }
 
@@ -138,6 +172,8 @@ pub struct Proration {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProrationKind {
     /// A partial first cycle needs this many hours per calendar month licensed (FL RN).
-    HoursPerMonth { hours: Hours },
+    HoursPerMonth {
+        hours: Hours,
+    },
     NotModelled,
 }

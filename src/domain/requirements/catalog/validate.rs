@@ -26,30 +26,50 @@ pub(super) fn rule_set(set: &RuleSet, vocabulary: &Vocabulary) -> Result<(), Eng
     }
     for source in &set.sources {
         if source.title.trim().is_empty() || !source.url.starts_with("http") {
-            return fail(format!("source `{}` needs a title and an address", source.id));
+            return fail(format!(
+                "source `{}` needs a title and an address",
+                source.id
+            ));
         }
     }
     let check = |what: &str, sources: &[String], confidence: &str| -> Result<(), EngineError> {
         if let Some(missing) = sources.iter().find(|s| !source_ids.contains(s.as_str())) {
-            return Err(invalid(id, format!("{what} cites unknown source `{missing}`")));
+            return Err(invalid(
+                id,
+                format!("{what} cites unknown source `{missing}`"),
+            ));
         }
         if sources.is_empty() && confidence != "low" {
-            return Err(invalid(id, format!("{what} has no source but claims {confidence} confidence")));
+            return Err(invalid(
+                id,
+                format!("{what} has no source but claims {confidence} confidence"),
+            ));
         }
         Ok(())
     };
     let deadline_known = set.cycle.deadline != super::Deadline::FromExpiry;
     if deadline_known {
-        check("the deadline rule", &set.cycle.sources, &set.cycle.confidence)?;
+        check(
+            "the deadline rule",
+            &set.cycle.sources,
+            &set.cycle.confidence,
+        )?;
     }
     if !set.total.hours.is_zero() {
         check("the total", &set.total.sources, &set.confidence)?;
     }
     for bucket in &set.credit_types.buckets {
-        check(&format!("bucket `{}`", bucket.key), &bucket.sources, &bucket.confidence)?;
+        check(
+            &format!("bucket `{}`", bucket.key),
+            &bucket.sources,
+            &bucket.confidence,
+        )?;
         for ty in &bucket.types {
             if vocabulary.credit_type(ty.as_str()).is_none() {
-                return fail(format!("bucket `{}` names unknown credit type `{ty}`", bucket.key));
+                return fail(format!(
+                    "bucket `{}` names unknown credit type `{ty}`",
+                    bucket.key
+                ));
             }
         }
     }
@@ -63,15 +83,25 @@ pub(super) fn rule_set(set: &RuleSet, vocabulary: &Vocabulary) -> Result<(), Eng
         if !keys.insert(topic.key.as_str()) {
             return fail(format!("topic `{}` appears twice", topic.key));
         }
-        check(&format!("topic `{}`", topic.key), &topic.sources, &topic.confidence)?;
+        check(
+            &format!("topic `{}`", topic.key),
+            &topic.sources,
+            &topic.confidence,
+        )?;
         for condition in &topic.applies_if {
             if vocabulary.fact(condition.fact.as_str()).is_none() {
-                return fail(format!("topic `{}` uses unknown fact `{}`", topic.key, condition.fact));
+                return fail(format!(
+                    "topic `{}` uses unknown fact `{}`",
+                    topic.key, condition.fact
+                ));
             }
         }
         for ty in topic.credit_types.iter().flatten() {
             if vocabulary.credit_type(ty.as_str()).is_none() {
-                return fail(format!("topic `{}` names unknown credit type `{ty}`", topic.key));
+                return fail(format!(
+                    "topic `{}` names unknown credit type `{ty}`",
+                    topic.key
+                ));
             }
         }
     }

@@ -37,7 +37,9 @@ pub enum FactKind {
 
 impl Vocabulary {
     pub fn credit_type(&self, key: &str) -> Option<&CreditTypeInfo> {
-        self.credit_types.iter().find(|info| info.key.as_str() == key)
+        self.credit_types
+            .iter()
+            .find(|info| info.key.as_str() == key)
     }
 
     pub fn fact(&self, key: &str) -> Option<&FactInfo> {

@@ -9,7 +9,16 @@ fn every_embedded_set_parses_and_validates() {
     let catalog = Catalog::embedded().unwrap();
     let ids: BTreeSet<&str> = catalog.latest().map(|set| set.id.as_str()).collect();
     assert_eq!(ids.len(), 31, "29 researched sets plus ABIM and ABFM");
-    for id in ["FL-MD", "TX-MD-DO", "NY-MD", "PA-MD", "IL-MD-DO", "US-DEA-MATE", "ABIM-MOC", "ABFM-CC"] {
+    for id in [
+        "FL-MD",
+        "TX-MD-DO",
+        "NY-MD",
+        "PA-MD",
+        "IL-MD-DO",
+        "US-DEA-MATE",
+        "ABIM-MOC",
+        "ABFM-CC",
+    ] {
         assert!(ids.contains(id), "{id} missing");
     }
 }
@@ -41,7 +50,18 @@ fn aliases_resolve_and_unknown_ids_are_named() {
 #[test]
 fn required_credit_types_are_defined() {
     let catalog = Catalog::embedded().unwrap();
-    for ty in ["AMA_PRA_1", "AMA_PRA_2", "AOA_1A", "AOA_1B", "AOA_2A", "AOA_2B", "ANCC", "ACPE", "INFORMAL", "OTHER"] {
+    for ty in [
+        "AMA_PRA_1",
+        "AMA_PRA_2",
+        "AOA_1A",
+        "AOA_1B",
+        "AOA_2A",
+        "AOA_2B",
+        "ANCC",
+        "ACPE",
+        "INFORMAL",
+        "OTHER",
+    ] {
         assert!(catalog.vocabulary.credit_type(ty).is_some(), "{ty}");
     }
 }

@@ -18,13 +18,20 @@ fn end(rule_set: &str, facts: serde_json::Value, initial: Option<&str>) -> (Stri
 #[test]
 fn end_of_birth_month_ca_md() {
     // CA: licences expire at the end of the birth month, every two years.
-    let got = end("CA-MD", json!({ "birth_date": "1971-03-10" }), Some("2020-05-01"));
+    let got = end(
+        "CA-MD",
+        json!({ "birth_date": "1971-03-10" }),
+        Some("2020-05-01"),
+    );
     assert_eq!(got, ("2027-03-31".into(), Some(4)));
 }
 
 #[test]
 fn birthday_az_md_without_issue_date_takes_the_next_birthday() {
-    assert_eq!(end("AZ-MD", json!({ "birth_date": "1980-07-15" }), None), ("2027-07-15".into(), None));
+    assert_eq!(
+        end("AZ-MD", json!({ "birth_date": "1980-07-15" }), None),
+        ("2027-07-15".into(), None)
+    );
 }
 
 #[test]
@@ -35,8 +42,10 @@ fn fixed_date_even_years_pa_md() {
 #[test]
 fn florida_licence_groups_pick_even_or_odd_years() {
     let group = |g: u8| {
-        run(json!({ "today": "2026-12-04", "credentials": [{ "id": "fl", "rule_set": "FL-MD",
-            "initial_licence": "2014-06-01", "facts": { "licence_group": g } }] }))
+        run(
+            json!({ "today": "2026-12-04", "credentials": [{ "id": "fl", "rule_set": "FL-MD",
+            "initial_licence": "2014-06-01", "facts": { "licence_group": g } }] }),
+        )
         .credentials[0]
             .end
             .to_string()
@@ -47,19 +56,29 @@ fn florida_licence_groups_pick_even_or_odd_years() {
 
 #[test]
 fn issue_date_anniversary_oh() {
-    assert_eq!(end("OH-MD-DO", json!({}), Some("2021-09-15")), ("2027-09-15".into(), Some(3)));
+    assert_eq!(
+        end("OH-MD-DO", json!({}), Some("2021-09-15")),
+        ("2027-09-15".into(), Some(3))
+    );
 }
 
 #[test]
 fn nc_cycle_starts_on_first_birthday_after_issue() {
     // 21 NCAC 32R .0101: the first three-year cycle starts on the first birthday after issue.
-    let got = end("NC-MD-DO", json!({ "birth_date": "1980-07-15" }), Some("2020-02-01"));
+    let got = end(
+        "NC-MD-DO",
+        json!({ "birth_date": "1980-07-15" }),
+        Some("2020-02-01"),
+    );
     assert_eq!(got, ("2029-07-15".into(), Some(3)));
 }
 
 #[test]
 fn illinois_renews_every_three_years_from_2026() {
-    assert_eq!(end("IL-MD-DO", json!({}), Some("2010-01-01")).0, "2029-07-31");
+    assert_eq!(
+        end("IL-MD-DO", json!({}), Some("2010-01-01")).0,
+        "2029-07-31"
+    );
 }
 
 #[test]

@@ -9,12 +9,20 @@ use crate::domain::requirements::{Hours, Report};
 
 const TYPES: &[&str] = &["AMA_PRA_1", "AMA_PRA_2", "INFORMAL", "AOA_1A", "OTHER"];
 const TOPICS: &[&str] = &[
-    "medical_errors", "domestic_violence", "patient_safety_risk_management",
-    "child_abuse_recognition_reporting", "implicit_bias",
+    "medical_errors",
+    "domestic_violence",
+    "patient_safety_risk_management",
+    "child_abuse_recognition_reporting",
+    "implicit_bias",
 ];
 
 fn arb_credit() -> impl Strategy<Value = (u32, u32, usize, Vec<usize>)> {
-    (0u32..1800, 1u32..4000, 0..TYPES.len(), proptest::collection::vec(0..TOPICS.len(), 0..3))
+    (
+        0u32..1800,
+        1u32..4000,
+        0..TYPES.len(),
+        proptest::collection::vec(0..TOPICS.len(), 0..3),
+    )
 }
 
 fn case(credits: &[(u32, u32, usize, Vec<usize>)]) -> serde_json::Value {
@@ -40,7 +48,12 @@ fn case(credits: &[(u32, u32, usize, Vec<usize>)]) -> serde_json::Value {
 }
 
 fn missing(report: &Report) -> Hours {
-    report.credentials.iter().flat_map(|c| &c.requirements).filter_map(|r| r.missing).sum()
+    report
+        .credentials
+        .iter()
+        .flat_map(|c| &c.requirements)
+        .filter_map(|r| r.missing)
+        .sum()
 }
 
 proptest! {

@@ -31,7 +31,14 @@ fn florida_md_at_third_renewal() {
     assert_eq!(reason(&r, "fl", "total", "c2"), "AMA_PRA_2 not accepted");
     check(&r, "fl", "medical_errors", 2.0, Some(0.0), Met);
     check(&r, "fl", "domestic_violence", 2.0, Some(0.0), Met);
-    check(&r, "fl", "controlled_substance_prescribing", 0.0, Some(0.0), NotApplicable);
+    check(
+        &r,
+        "fl",
+        "controlled_substance_prescribing",
+        0.0,
+        Some(0.0),
+        NotApplicable,
+    );
     check(&r, "fl", "hiv_aids", 1.0, Some(0.0), Met);
     check(&r, "fl", "human_trafficking", 1.0, Some(0.0), Met);
     assert_eq!(r.next_steps[0].key, "total");
@@ -72,10 +79,30 @@ fn texas_md_in_first_cycle_with_informal_cap_and_opioid_sub_deadline() {
     assert!(reason(&r, "tx", "total", "i2").contains("cap of 24 h reached"));
     check(&r, "tx", "formal", 22.0, Some(2.0), OnTrack);
     check(&r, "tx", "opioid_pain_management", 2.0, Some(0.0), Met);
-    assert_eq!(req(&r, "tx", "opioid_pain_management").due.unwrap().to_string(), "2026-05-01");
+    assert_eq!(
+        req(&r, "tx", "opioid_pain_management")
+            .due
+            .unwrap()
+            .to_string(),
+        "2026-05-01"
+    );
     check(&r, "tx", "human_trafficking", 0.0, Some(1.0), AtRisk);
-    check(&r, "tx", "medical_ethics_professional_responsibility", 0.0, Some(2.0), AtRisk);
-    check(&r, "tx", "pain_management_clinic", 0.0, Some(0.0), NotApplicable);
+    check(
+        &r,
+        "tx",
+        "medical_ethics_professional_responsibility",
+        0.0,
+        Some(2.0),
+        AtRisk,
+    );
+    check(
+        &r,
+        "tx",
+        "pain_management_clinic",
+        0.0,
+        Some(0.0),
+        NotApplicable,
+    );
 }
 
 #[test]
@@ -94,8 +121,15 @@ fn texas_carries_extra_non_topic_hours_into_the_next_period() {
     }));
     check(&r, "tx", "total", 42.0, Some(6.0), OnTrack);
     let total = req(&r, "tx", "total");
-    let carried = total.counted_credits.iter().find(|c| c.id.as_str() == "carry_over").unwrap();
-    assert_eq!((carried.id.as_str(), carried.hours), ("carry_over", h(22.0)));
+    let carried = total
+        .counted_credits
+        .iter()
+        .find(|c| c.id.as_str() == "carry_over")
+        .unwrap();
+    assert_eq!(
+        (carried.id.as_str(), carried.hours),
+        ("carry_over", h(22.0))
+    );
 }
 
 #[test]
@@ -116,9 +150,29 @@ fn new_york_registrant_with_independent_clocks() {
     assert_eq!(ic.due.unwrap().to_string(), "2030-03-01");
     assert_eq!(ic.status, NotYetDue);
     assert!(reason(&r, "ny", "infection_control", "ic").starts_with("completed before this cycle"));
-    check(&r, "ny", "opioid_pain_palliative_addiction", 3.0, Some(0.0), Met);
-    assert_eq!(req(&r, "ny", "opioid_pain_palliative_addiction").due.unwrap().to_string(), "2029-07-01");
-    check(&r, "ny", "child_abuse_identification_reporting", 2.0, Some(0.0), Met);
+    check(
+        &r,
+        "ny",
+        "opioid_pain_palliative_addiction",
+        3.0,
+        Some(0.0),
+        Met,
+    );
+    assert_eq!(
+        req(&r, "ny", "opioid_pain_palliative_addiction")
+            .due
+            .unwrap()
+            .to_string(),
+        "2029-07-01"
+    );
+    check(
+        &r,
+        "ny",
+        "child_abuse_identification_reporting",
+        2.0,
+        Some(0.0),
+        Met,
+    );
 }
 
 #[test]
@@ -152,7 +206,11 @@ fn pennsylvania_buckets_do_not_overlap_and_category_2_is_capped() {
     }));
     let ps = req(&r, "pa", "patient_safety_risk_management");
     let ca = req(&r, "pa", "child_abuse_recognition_reporting");
-    assert_eq!(ps.missing.unwrap() + ca.missing.unwrap(), h(1.0), "fewest hours missing");
+    assert_eq!(
+        ps.missing.unwrap() + ca.missing.unwrap(),
+        h(1.0),
+        "fewest hours missing"
+    );
     let x_hours: f64 = [ps, ca]
         .iter()
         .flat_map(|r| r.counted_credits.iter())
@@ -162,7 +220,14 @@ fn pennsylvania_buckets_do_not_overlap_and_category_2_is_capped() {
     assert_eq!(x_hours, 3.0, "x is split, never double counted");
     check(&r, "pa", "total", 93.0, Some(7.0), OnTrack);
     check(&r, "pa", "AMA_PRA_1", 13.0, Some(7.0), AtRisk);
-    check(&r, "pa", "opioid_pain_addiction", 0.0, Some(0.0), NotApplicable);
+    check(
+        &r,
+        "pa",
+        "opioid_pain_addiction",
+        0.0,
+        Some(0.0),
+        NotApplicable,
+    );
 }
 
 #[test]
@@ -183,7 +248,14 @@ fn illinois_informal_cap_of_90_hours() {
     check(&r, "il", "total", 130.0, Some(20.0), AtRisk);
     check(&r, "il", "formal", 40.0, Some(20.0), AtRisk);
     assert!(reason(&r, "il", "total", "i3").contains("cap of 90 h reached"));
-    check(&r, "il", "sexual_harassment_prevention", 1.0, Some(0.0), Met);
+    check(
+        &r,
+        "il",
+        "sexual_harassment_prevention",
+        1.0,
+        Some(0.0),
+        Met,
+    );
     check(&r, "il", "implicit_bias", 1.0, Some(0.0), Met);
     check(&r, "il", "cultural_competency", 0.0, Some(1.0), AtRisk);
     check(&r, "il", "dementia", 0.0, Some(0.0), NotApplicable);

@@ -25,10 +25,24 @@ fn mate_training_satisfies_north_carolina_and_the_dea() {
         "credits": [credit("mate", "2025-01-10", 8.0, "AMA_PRA_1", &["substance_use_disorder_treatment"])],
     }));
     assert_eq!(r.credentials[0].end.to_string(), "2027-07-15");
-    check(&r, "nc", "controlled_substance_prescribing", 3.0, Some(0.0), Met);
+    check(
+        &r,
+        "nc",
+        "controlled_substance_prescribing",
+        3.0,
+        Some(0.0),
+        Met,
+    );
     check(&r, "nc", "total", 8.0, Some(52.0), AtRisk);
     check(&r, "dea", "total", 8.0, Some(0.0), Met);
-    check(&r, "dea", "substance_use_disorder_treatment", 8.0, Some(0.0), Met);
+    check(
+        &r,
+        "dea",
+        "substance_use_disorder_treatment",
+        8.0,
+        Some(0.0),
+        Met,
+    );
 }
 
 #[test]
@@ -41,7 +55,14 @@ fn california_short_first_term_needs_25_hours() {
     }));
     check(&r, "ca", "total", 20.0, Some(5.0), OnTrack);
     // Conditions: radiologists are excluded from the pain-management rule and geriatrics.
-    check(&r, "ca", "pain_management_and_end_of_life", 0.0, Some(0.0), NotApplicable);
+    check(
+        &r,
+        "ca",
+        "pain_management_and_end_of_life",
+        0.0,
+        Some(0.0),
+        NotApplicable,
+    );
     check(&r, "ca", "geriatric_medicine", 0.0, None, NotApplicable);
 }
 
@@ -84,7 +105,14 @@ fn abfm_needs_half_division_one() {
     }));
     check(&r, "abfm", "total", 150.0, Some(0.0), Met);
     check(&r, "abfm", "division_1", 60.0, Some(15.0), OnTrack);
-    check(&r, "abfm", "abfm_knowledge_self_assessment", 60.0, None, Met);
+    check(
+        &r,
+        "abfm",
+        "abfm_knowledge_self_assessment",
+        60.0,
+        None,
+        Met,
+    );
 }
 
 #[test]
@@ -97,7 +125,11 @@ fn a_custom_set_for_bls_renewal() {
         "credits": [credit("card", "2026-01-10", 4.0, "OTHER", &["bls"])],
     }));
     check(&r, "bls", "bls", 4.0, None, Met);
-    assert!(r.credentials[0].requirements[0].sources[0].title.contains("Defined by the clinician"));
+    assert!(
+        r.credentials[0].requirements[0].sources[0]
+            .title
+            .contains("Defined by the clinician")
+    );
 }
 
 #[test]
@@ -111,20 +143,50 @@ fn georgia_grace_period_is_late_then_overdue() {
         }))
     };
     check(&case("2026-12-04"), "ga", "total", 30.0, Some(10.0), Late);
-    check(&case("2027-03-01"), "ga", "total", 30.0, Some(10.0), Overdue);
+    check(
+        &case("2027-03-01"),
+        "ga",
+        "total",
+        30.0,
+        Some(10.0),
+        Overdue,
+    );
 }
 
 #[test]
 fn unknown_names_are_errors_that_name_them() {
-    let base = |credential: serde_json::Value, credit: serde_json::Value, facts: serde_json::Value| {
+    let base = |credential: serde_json::Value,
+                credit: serde_json::Value,
+                facts: serde_json::Value| {
         try_run(json!({ "today": "2026-12-04", "facts": facts, "credentials": [credential], "credits": [credit] }))
             .unwrap_err()
             .to_string()
     };
     let good_cred = json!({ "id": "fl", "rule_set": "FL-MD", "expires": "2027-01-31" });
     let good_credit = credit("c", "2026-01-01", 1.0, "AMA_PRA_1", &[]);
-    assert!(base(json!({ "id": "x", "rule_set": "ZZ-MD", "expires": "2027-01-31" }), good_credit.clone(), json!({})).contains("ZZ-MD"));
-    assert!(base(good_cred.clone(), credit("c", "2026-01-01", 1.0, "AMA_PRA_1", &["basket_weaving"]), json!({})).contains("basket_weaving"));
-    assert!(base(good_cred.clone(), credit("c", "2026-01-01", 1.0, "CAT_9", &[]), json!({})).contains("CAT_9"));
+    assert!(
+        base(
+            json!({ "id": "x", "rule_set": "ZZ-MD", "expires": "2027-01-31" }),
+            good_credit.clone(),
+            json!({})
+        )
+        .contains("ZZ-MD")
+    );
+    assert!(
+        base(
+            good_cred.clone(),
+            credit("c", "2026-01-01", 1.0, "AMA_PRA_1", &["basket_weaving"]),
+            json!({})
+        )
+        .contains("basket_weaving")
+    );
+    assert!(
+        base(
+            good_cred.clone(),
+            credit("c", "2026-01-01", 1.0, "CAT_9", &[]),
+            json!({})
+        )
+        .contains("CAT_9")
+    );
     assert!(base(good_cred, good_credit, json!({ "shoe_size": 9 })).contains("shoe_size"));
 }

@@ -34,10 +34,21 @@ pub fn h(hours: f64) -> Hours {
 }
 
 /// Asserts counted hours, missing hours and status in one line.
-pub fn check(report: &Report, credential: &str, key: &str, counted: f64, missing: Option<f64>, status: Status) {
+pub fn check(
+    report: &Report,
+    credential: &str,
+    key: &str,
+    counted: f64,
+    missing: Option<f64>,
+    status: Status,
+) {
     let r = req(report, credential, key);
     assert_eq!(r.counted, h(counted), "{credential}/{key} counted: {r:#?}");
-    assert_eq!(r.missing, missing.map(h), "{credential}/{key} missing: {r:#?}");
+    assert_eq!(
+        r.missing,
+        missing.map(h),
+        "{credential}/{key} missing: {r:#?}"
+    );
     assert_eq!(r.status, status, "{credential}/{key} status: {r:#?}");
 }
 
