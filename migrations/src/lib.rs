@@ -3,12 +3,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261204_000001_create_users;
+mod m20261204_000002_create_requirement_sets;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261204_000001_create_users::Migration)]
+        vec![
+            Box::new(m20261204_000001_create_users::Migration),
+            Box::new(m20261204_000002_create_requirement_sets::Migration),
+        ]
     }
 }

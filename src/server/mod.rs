@@ -1,6 +1,7 @@
 //! Server-only code: configuration, database, HTTP plumbing and services.
 
 pub mod admin;
+pub mod catalog_loader;
 pub mod config;
 pub mod db;
 pub mod engine_cli;

@@ -7,6 +7,7 @@
 mod support;
 
 mod admin_cli;
+mod catalog_load;
 mod health;
 mod migrations;
 mod pages;

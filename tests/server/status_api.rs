@@ -8,7 +8,10 @@ async fn system_status_round_trips_to_the_database(app: TestApp) {
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     let status: StatusReport = serde_json::from_str(&response.body).unwrap();
     assert_eq!(status.pending_migrations, 0);
-    assert_eq!(status.schema_version, "m20261204_000001_create_users");
+    assert_eq!(
+        status.schema_version,
+        "m20261204_000002_create_requirement_sets"
+    );
     assert_eq!(status.app_version, env!("CARGO_PKG_VERSION"));
     let expected = app.state.config.database.backend.label();
     assert_eq!(status.database, expected);
