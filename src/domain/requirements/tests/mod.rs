@@ -1,6 +1,7 @@
 //! Engine tests: catalog checks, rule kinds and worked scenarios from real sets.
 
 mod catalog;
+mod contract;
 mod deadlines;
 mod properties;
 mod scenarios;
