@@ -30,7 +30,7 @@ struct Reasons {
     after: String,
 }
 
-fn fit(demand: &Demand, credit: &Credit, today: NaiveDate, reasons: &Reasons) -> Fit {
+fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate, reasons: &Reasons) -> Fit {
     // Carried hours count toward the total only (TX 22 TAC 161.35).
     if credit.id.as_str() == super::carry_over::CARRY_OVER_ID {
         return if demand.key == "total" {
@@ -51,10 +51,10 @@ fn fit(demand: &Demand, credit: &Credit, today: NaiveDate, reasons: &Reasons) ->
     if credit.completed > demand.to {
         return Fit::No(Some(reasons.after.clone()));
     }
-    if !demand.accepts_type(&credit.credit_type) {
+    if !demand.accepts_type(bit) {
         return Fit::No(Some(format!("{} not accepted", credit.credit_type)));
     }
-    Fit::Yes(demand.cap_for(&credit.credit_type))
+    Fit::Yes(demand.cap_for(bit))
 }
 
 /// Credit indices by topic, built once per case so topic rules only look at their credits.
@@ -93,6 +93,7 @@ impl<'a> TopicIndex<'a> {
 pub fn allocate(
     demands: &[Demand],
     credits: &[&Credit],
+    bits: &[u64],
     index: &TopicIndex<'_>,
     today: NaiveDate,
 ) -> Vec<Allocation> {
@@ -109,7 +110,8 @@ pub fn allocate(
             after: format!("completed after the deadline ({})", demand.to),
         };
         for c in index.candidates(demand, credits.len()) {
-            match fit(demand, credits[c], today, &reasons) {
+            let bit = bits.get(c).copied().unwrap_or(0);
+            match fit(demand, credits[c], bit, today, &reasons) {
                 Fit::Yes(cap) => eligible[d].push((c, cap)),
                 Fit::No(Some(reason)) if !demand.quiet => out[d].rejected.push((c, reason)),
                 Fit::No(_) => {}
@@ -127,7 +129,7 @@ pub fn allocate(
         }
     }
     for members in groups.values() {
-        solve_group(demands, credits, members, &eligible, &mut out);
+        solve_group(demands, credits, bits, members, &eligible, &mut out);
     }
     out
 }
@@ -137,6 +139,7 @@ pub fn allocate(
 fn solve_group(
     demands: &[Demand],
     credits: &[&Credit],
+    bits: &[u64],
     members: &[usize],
     eligible: &[Vec<(usize, Option<usize>)>],
     out: &mut [Allocation],
@@ -207,7 +210,7 @@ fn solve_group(
                 }
             }
         }
-        explain_unused(demands, credits, members, &edges[s], list, &left, out);
+        explain_unused(demands, bits, members, &edges[s], list, &left, out);
     }
     for &d in members {
         out[d].counted.sort_by_key(|&(c, _)| c);
@@ -217,7 +220,7 @@ fn solve_group(
 /// Says why an eligible credit did not count toward a requirement that still misses hours.
 fn explain_unused(
     demands: &[Demand],
-    credits: &[&Credit],
+    bits: &[u64],
     members: &[usize],
     edges: &[(usize, EdgeRef)],
     list: &[usize],
@@ -246,7 +249,7 @@ fn explain_unused(
                         demands[members[j]].key.as_str()
                     });
                 format!("counted toward {other} instead; the two may not share hours")
-            } else if let Some(cap) = demands[d].cap_for(&credits[c].credit_type) {
+            } else if let Some(cap) = demands[d].cap_for(bits.get(c).copied().unwrap_or(0)) {
                 let cap = &demands[d].caps[cap];
                 format!("{} cap of {} h reached", cap.label, cap.max)
             } else {

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{
+    catalog::Vocabulary,
     hours::Hours,
     ids::{CreditType, TopicKey},
     report::{SourceRef, Status},
@@ -31,6 +32,8 @@ pub struct Demand {
     pub topics: Option<Vec<TopicKey>>,
     /// Caps on some credit types (total only): (bucket label, types, maximum).
     pub caps: Vec<Cap>,
+    /// `types` and `caps` as bit masks; filled by `index_types`.
+    pub masks: TypeMasks,
     /// Demands sharing a group may not count the same hours twice.
     pub group: usize,
     /// Lists no rejected credits (a credit-type bucket: the total already explains them).
@@ -47,13 +50,38 @@ pub struct Cap {
     pub max: Hours,
 }
 
+/// Credit types as bits (their position in the vocabulary), so checks cost no string compares.
+#[derive(Clone, Debug, Default)]
+pub struct TypeMasks {
+    pub accepted: Option<u64>,
+    pub caps: Vec<u64>,
+}
+
+/// Bit of a credit type; unknown names (the synthetic carry-over) get no bit.
+pub fn type_bit(vocabulary: &Vocabulary, ty: &CreditType) -> u64 {
+    vocabulary
+        .credit_types
+        .iter()
+        .position(|info| info.key == *ty)
+        .filter(|&i| i < 64)
+        .map_or(0, |i| 1 << i)
+}
+
 impl Demand {
-    pub fn accepts_type(&self, ty: &CreditType) -> bool {
-        self.types.as_ref().is_none_or(|types| types.contains(ty))
+    pub fn index_types(&mut self, vocabulary: &Vocabulary) {
+        let mask = |types: &[CreditType]| types.iter().fold(0, |m, t| m | type_bit(vocabulary, t));
+        self.masks = TypeMasks {
+            accepted: self.types.as_deref().map(mask),
+            caps: self.caps.iter().map(|cap| mask(&cap.types)).collect(),
+        };
     }
 
-    pub fn cap_for(&self, ty: &CreditType) -> Option<usize> {
-        self.caps.iter().position(|cap| cap.types.contains(ty))
+    pub fn accepts_type(&self, bit: u64) -> bool {
+        self.masks.accepted.is_none_or(|mask| mask & bit != 0)
+    }
+
+    pub fn cap_for(&self, bit: u64) -> Option<usize> {
+        self.masks.caps.iter().position(|mask| mask & bit != 0)
     }
 
     /// Whether the rule alone already settles the answer (nothing to count).

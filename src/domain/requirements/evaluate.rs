@@ -8,6 +8,7 @@ use super::{
     case::{Case, Credit},
     catalog::Catalog,
     cycle,
+    demand::type_bit,
     error::EngineError,
     facts::{self, FactView},
     hours::Hours,
@@ -75,10 +76,14 @@ pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
     credits.sort_by(|a, b| (a.completed, &a.id).cmp(&(b.completed, &b.id)));
 
     let index = TopicIndex::new(&credits);
+    let type_bits: Vec<u64> = credits
+        .iter()
+        .map(|c| type_bit(&catalog.vocabulary, &c.credit_type))
+        .collect();
     let mut reports = Vec::with_capacity(case.credentials.len());
     for credential in &case.credentials {
         reports.push(evaluate_credential(
-            case, catalog, credential, &credits, &index,
+            case, catalog, credential, &credits, &index, &type_bits,
         )?);
     }
     let next_steps = next_steps(&reports);
@@ -95,6 +100,7 @@ fn evaluate_credential(
     credential: &super::case::CredentialInput,
     credits: &[&Credit],
     index: &TopicIndex<'_>,
+    type_bits: &[u64],
 ) -> Result<CredentialReport, EngineError> {
     let facts = FactView {
         credential: &credential.facts,
@@ -127,14 +133,21 @@ fn evaluate_credential(
         facts,
         today: case.today,
     };
-    let demands = plan::demands(&ctx);
+    let mut demands = plan::demands(&ctx);
+    for demand in &mut demands {
+        demand.index_types(&catalog.vocabulary);
+    }
 
     let carried = carry_over::credit(set, &cycle, credits);
     let mut pool: Vec<&Credit> = credits.to_vec();
     if let Some(carried) = &carried {
         pool.push(carried);
     }
-    let allocations = allocate(&demands, &pool, index, case.today);
+    let mut bits = type_bits.to_vec();
+    if carried.is_some() {
+        bits.push(0);
+    }
+    let allocations = allocate(&demands, &pool, &bits, index, case.today);
     let requirements = demands
         .iter()
         .zip(allocations)

@@ -130,6 +130,7 @@ pub fn demands(ctx: &Context<'_>) -> Vec<Demand> {
         types,
         topics: None,
         caps: Vec::new(),
+        masks: Default::default(),
         group: 0,
         quiet: false,
         sources: Vec::new(),
@@ -228,6 +229,7 @@ fn topic_demand(
         types,
         topics: (!topic.any_topic).then_some(topics),
         caps: Vec::new(),
+        masks: Default::default(),
         quiet: false,
         group: if topic.counts_toward_total || set.total.hours.is_zero() {
             group

@@ -20,11 +20,26 @@ fn the_issue_example_produces_the_stable_shape() {
     assert_eq!(total["missing"], 28.0);
     assert_eq!(total["status"], "at_risk");
     assert_eq!(total["due"], "2027-01-31");
-    assert_eq!(total["counted_credits"][0], serde_json::json!({ "id": "c1", "hours": 12.0 }));
+    assert_eq!(
+        total["counted_credits"][0],
+        serde_json::json!({ "id": "c1", "hours": 12.0 })
+    );
     assert!(total["rejected"].is_array());
     for requirement in credential["requirements"].as_array().unwrap() {
-        for field in ["key", "required", "counted", "missing", "status", "due", "counted_credits", "rejected"] {
-            assert!(requirement.get(field).is_some(), "{field} missing in {requirement}");
+        for field in [
+            "key",
+            "required",
+            "counted",
+            "missing",
+            "status",
+            "due",
+            "counted_credits",
+            "rejected",
+        ] {
+            assert!(
+                requirement.get(field).is_some(),
+                "{field} missing in {requirement}"
+            );
         }
     }
     let first = &report["next_steps"][0];
