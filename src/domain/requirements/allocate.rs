@@ -1,6 +1,9 @@
 //! Decides which credit hours count toward which requirement of one credential.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    sync::Arc,
+};
 
 use chrono::NaiveDate;
 
@@ -16,21 +19,60 @@ use super::{
 #[derive(Clone, Debug, Default)]
 pub struct Allocation {
     pub counted: Vec<(usize, Hours)>,
-    pub rejected: Vec<(usize, String)>,
+    pub rejected: Vec<(usize, Arc<str>)>,
 }
 
 enum Fit {
     Yes(Option<usize>),
-    No(Option<String>),
+    No(Option<Why>),
 }
 
-/// Reasons shared by many credits, formatted once per requirement.
+enum Why {
+    Future,
+    Before,
+    After,
+    Type,
+}
+
+/// Reasons shared by many credits, formatted once per requirement and shared.
 struct Reasons {
-    before: String,
-    after: String,
+    future: Arc<str>,
+    before: Arc<str>,
+    after: Arc<str>,
+    types: Vec<(u64, Arc<str>)>,
 }
 
-fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate, reasons: &Reasons) -> Fit {
+impl Reasons {
+    fn new(demand: &Demand) -> Reasons {
+        Reasons {
+            future: Arc::from("completed after today"),
+            before: Arc::from(format!(
+                "completed before this cycle (starts {})",
+                demand.from
+            )),
+            after: Arc::from(format!("completed after the deadline ({})", demand.to)),
+            types: Vec::new(),
+        }
+    }
+
+    fn text(&mut self, why: Why, credit: &Credit, bit: u64) -> Arc<str> {
+        match why {
+            Why::Future => self.future.clone(),
+            Why::Before => self.before.clone(),
+            Why::After => self.after.clone(),
+            Why::Type => {
+                if let Some((_, text)) = self.types.iter().find(|(b, _)| *b == bit && bit != 0) {
+                    return text.clone();
+                }
+                let text: Arc<str> = Arc::from(format!("{} not accepted", credit.credit_type));
+                self.types.push((bit, text.clone()));
+                text
+            }
+        }
+    }
+}
+
+fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate) -> Fit {
     // Carried hours count toward the total only (TX 22 TAC 161.35).
     if credit.id.as_str() == super::carry_over::CARRY_OVER_ID {
         return if demand.key == "total" {
@@ -40,19 +82,19 @@ fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate, reasons: &R
         };
     }
     if credit.completed > today {
-        return Fit::No(Some("completed after today".into()));
+        return Fit::No(Some(Why::Future));
     }
     if credit.completed < demand.from {
         // Only misses within a year before the window are worth listing; older credits
         // belong to earlier cycles and would drown the report.
         let recent = credit.completed >= cycle::add_days(demand.from, -366);
-        return Fit::No(recent.then(|| reasons.before.clone()));
+        return Fit::No(recent.then_some(Why::Before));
     }
     if credit.completed > demand.to {
-        return Fit::No(Some(reasons.after.clone()));
+        return Fit::No(Some(Why::After));
     }
     if !demand.accepts_type(bit) {
-        return Fit::No(Some(format!("{} not accepted", credit.credit_type)));
+        return Fit::No(Some(Why::Type));
     }
     Fit::Yes(demand.cap_for(bit))
 }
@@ -105,15 +147,14 @@ pub fn allocate(
         if demand.is_settled() {
             continue;
         }
-        let reasons = Reasons {
-            before: format!("completed before this cycle (starts {})", demand.from),
-            after: format!("completed after the deadline ({})", demand.to),
-        };
+        let mut reasons = Reasons::new(demand);
         for c in index.candidates(demand, credits.len()) {
             let bit = bits.get(c).copied().unwrap_or(0);
-            match fit(demand, credits[c], bit, today, &reasons) {
+            match fit(demand, credits[c], bit, today) {
                 Fit::Yes(cap) => eligible[d].push((c, cap)),
-                Fit::No(Some(reason)) if !demand.quiet => out[d].rejected.push((c, reason)),
+                Fit::No(Some(why)) if !demand.quiet => out[d]
+                    .rejected
+                    .push((c, reasons.text(why, credits[c], bit))),
                 Fit::No(_) => {}
             }
         }
@@ -255,7 +296,7 @@ fn explain_unused(
             } else {
                 continue;
             };
-            out[d].rejected.push((c, reason));
+            out[d].rejected.push((c, Arc::from(reason)));
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The evaluation's output; its JSON shape is a stable contract (see issue 4).
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -97,7 +99,8 @@ pub struct CountedCredit {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rejection {
     pub id: CreditId,
-    pub reason: String,
+    /// Shared: many credits are rejected for the same reason.
+    pub reason: Arc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -57,6 +57,6 @@ pub fn reason<'a>(report: &'a Report, credential: &str, key: &str, credit: &str)
         .rejected
         .iter()
         .find(|r| r.id.as_str() == credit)
-        .map(|r| r.reason.as_str())
+        .map(|r| &*r.reason)
         .unwrap_or_else(|| panic!("{credit} not rejected for {credential}/{key}"))
 }
