@@ -72,10 +72,12 @@ impl Reasons {
     }
 }
 
-fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate) -> Fit {
-    // Carried hours count toward the total only (TX 22 TAC 161.35).
-    if credit.id.as_str() == super::carry_over::CARRY_OVER_ID {
-        return if demand.key == "total" {
+fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate, recent: NaiveDate) -> Fit {
+    // Only the synthetic carry-over credit has no vocabulary bit (credit types are checked
+    // before evaluation); carried hours count toward the total only (TX 22 TAC 161.35).
+    if bit == 0 {
+        let carried = credit.id.as_str() == super::carry_over::CARRY_OVER_ID;
+        return if carried && demand.key == "total" {
             Fit::Yes(None)
         } else {
             Fit::No(None)
@@ -87,8 +89,7 @@ fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate) -> Fit {
     if credit.completed < demand.from {
         // Only misses within a year before the window are worth listing; older credits
         // belong to earlier cycles and would drown the report.
-        let recent = credit.completed >= cycle::add_days(demand.from, -366);
-        return Fit::No(recent.then_some(Why::Before));
+        return Fit::No((credit.completed >= recent).then_some(Why::Before));
     }
     if credit.completed > demand.to {
         return Fit::No(Some(Why::After));
@@ -148,9 +149,10 @@ pub fn allocate(
             continue;
         }
         let mut reasons = Reasons::new(demand);
+        let recent = cycle::add_days(demand.from, -366);
         for c in index.candidates(demand, credits.len()) {
             let bit = bits.get(c).copied().unwrap_or(0);
-            match fit(demand, credits[c], bit, today) {
+            match fit(demand, credits[c], bit, today, recent) {
                 Fit::Yes(cap) => eligible[d].push((c, cap)),
                 Fit::No(Some(why)) if !demand.quiet => out[d]
                     .rejected

@@ -1,6 +1,6 @@
 //! Evaluates a case: every credential against its rule set, every credit counted wherever it fits.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::{
     allocate::{TopicIndex, allocate},
@@ -17,6 +17,16 @@ use super::{
     status::status,
 };
 
+/// Each credit type's bit, for look-ups without scanning the vocabulary.
+fn type_bits(catalog: &Catalog) -> HashMap<&str, u64> {
+    let vocabulary = &catalog.vocabulary;
+    vocabulary
+        .credit_types
+        .iter()
+        .map(|info| (info.key.as_str(), type_bit(vocabulary, &info.key)))
+        .collect()
+}
+
 /// Checks names and ids in the case before anything is computed.
 fn validate(case: &Case, catalog: &Catalog) -> Result<(), EngineError> {
     facts::validate(&case.facts, &catalog.vocabulary)?;
@@ -28,17 +38,13 @@ fn validate(case: &Case, catalog: &Catalog) -> Result<(), EngineError> {
         facts::validate(&credential.facts, &catalog.vocabulary)?;
         catalog.resolve(&credential.rule_set)?;
     }
-    let mut credit_ids: Vec<&str> = case.credits.iter().map(|c| c.id.as_str()).collect();
-    credit_ids.sort_unstable();
-    if let Some(pair) = credit_ids.windows(2).find(|pair| pair[0] == pair[1]) {
-        return Err(EngineError::DuplicateId(pair[0].to_owned()));
-    }
+    let mut credit_ids: HashSet<&str> = HashSet::with_capacity(case.credits.len());
+    let types = type_bits(catalog);
     for credit in &case.credits {
-        if catalog
-            .vocabulary
-            .credit_type(credit.credit_type.as_str())
-            .is_none()
-        {
+        if !credit_ids.insert(credit.id.as_str()) {
+            return Err(EngineError::DuplicateId(credit.id.0.clone()));
+        }
+        if !types.contains_key(credit.credit_type.as_str()) {
             return Err(EngineError::UnknownCreditType {
                 credit: credit.id.0.clone(),
                 credit_type: credit.credit_type.0.clone(),
@@ -76,9 +82,10 @@ pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
     credits.sort_by(|a, b| (a.completed, &a.id).cmp(&(b.completed, &b.id)));
 
     let index = TopicIndex::new(&credits);
+    let types = type_bits(catalog);
     let type_bits: Vec<u64> = credits
         .iter()
-        .map(|c| type_bit(&catalog.vocabulary, &c.credit_type))
+        .map(|c| types.get(c.credit_type.as_str()).copied().unwrap_or(0))
         .collect();
     let mut reports = Vec::with_capacity(case.credentials.len());
     for credential in &case.credentials {
