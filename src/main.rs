@@ -7,8 +7,8 @@ use std::{
 
 use clap::{Args, Parser, Subcommand};
 use licensure::server::{
-    accounts::register::NewAccount, admin, audit, config::Config, passwords::Password, startup,
-    telemetry,
+    accounts::register::NewAccount, admin, audit, config::Config, engine_cli, passwords::Password,
+    startup, telemetry,
 };
 
 #[derive(Parser)]
@@ -34,6 +34,27 @@ enum Command {
     CreateAdmin(CreateAdminArgs),
     /// Check the audit log's hash chain and report the first broken link.
     VerifyAudit,
+    /// Evaluate a case file (credentials and credits) against the requirement catalog.
+    Evaluate {
+        /// Path to the case JSON.
+        case: std::path::PathBuf,
+        /// Print the report as JSON (a stable shape) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what the requirement catalog defines.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+}
+
+#[derive(Subcommand)]
+enum CatalogCommand {
+    /// Fact names a case may use, with their meaning.
+    Facts,
+    /// Credit types a credit may have.
+    CreditTypes,
+    /// Requirement sets in the catalog.
+    Sets,
 }
 
 #[derive(Args)]
@@ -52,6 +73,28 @@ struct CreateAdminArgs {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Engine commands need neither configuration nor a database.
+    let offline = match &cli.command {
+        Some(Command::Evaluate { case, json }) => Some(engine_cli::evaluate_file(case, *json)),
+        Some(Command::Catalog(CatalogCommand::Facts)) => Some(engine_cli::list_facts()),
+        Some(Command::Catalog(CatalogCommand::CreditTypes)) => {
+            Some(engine_cli::list_credit_types())
+        }
+        Some(Command::Catalog(CatalogCommand::Sets)) => Some(engine_cli::list_sets()),
+        _ => None,
+    };
+    if let Some(outcome) = offline {
+        return match outcome {
+            Ok(text) => {
+                println!("{}", text.trim_end());
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("licensure: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(err) => {
@@ -66,6 +109,7 @@ async fn main() -> ExitCode {
         Command::Migrate => migrate(config).await,
         Command::CreateAdmin(args) => create_admin(config, args).await,
         Command::VerifyAudit => verify_audit(config).await,
+        Command::Evaluate { .. } | Command::Catalog(_) => Ok(()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

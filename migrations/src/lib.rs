@@ -3,6 +3,7 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261204_000001_create_users;
+mod m20261204_000002_create_requirement_sets;
 mod m20261204_000003_accounts_security;
 mod m20261204_000004_two_factor;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         vec![
             Box::new(m20261204_000001_create_users::Migration),
+            Box::new(m20261204_000002_create_requirement_sets::Migration),
             Box::new(m20261204_000003_accounts_security::Migration),
             Box::new(m20261204_000004_two_factor::Migration),
         ]

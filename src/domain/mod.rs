@@ -2,4 +2,5 @@
 
 pub mod account;
 pub mod password_policy;
+pub mod requirements;
 pub mod throttle;

@@ -4,7 +4,10 @@ use std::{fmt, sync::Arc};
 
 use tokio::net::TcpListener;
 
+use crate::domain::requirements::Catalog;
+
 use super::{
+    catalog_loader,
     config::{self, Backend, Config},
     crypto::MasterKey,
     db,
@@ -39,6 +42,15 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         .await
         .map_err(|err| StartError(format!("cannot apply database migrations: {err}")))?;
     tracing::info!(applied, "database schema is up to date");
+    let catalog = Catalog::embedded().map_err(|err| {
+        StartError(format!(
+            "the built-in requirement catalog is invalid: {err}"
+        ))
+    })?;
+    let added = catalog_loader::load(&db, &catalog)
+        .await
+        .map_err(|err| StartError(format!("cannot store the requirement catalog: {err}")))?;
+    tracing::info!(added, "requirement catalog loaded");
 
     std::fs::create_dir_all(&config.storage.local_root).map_err(|err| {
         StartError(format!(

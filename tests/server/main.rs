@@ -9,6 +9,7 @@ mod support;
 mod accounts;
 mod admin_cli;
 mod audit;
+mod catalog_load;
 mod health;
 mod migrations;
 mod pages;

@@ -2,6 +2,7 @@
 
 pub mod audit_log;
 pub mod recovery_code;
+pub mod requirement_set;
 pub mod session;
 pub mod sign_in_throttle;
 pub mod totp_factor;

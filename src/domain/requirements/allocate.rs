@@ -1,0 +1,304 @@
+//! Decides which credit hours count toward which requirement of one credential.
+
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    sync::Arc,
+};
+
+use chrono::NaiveDate;
+
+use super::{
+    case::Credit,
+    cycle,
+    demand::Demand,
+    flow::{EdgeRef, INFINITE, Network},
+    hours::Hours,
+};
+
+/// Per demand: (credit index, hours counted) and (credit index, reason not counted).
+#[derive(Clone, Debug, Default)]
+pub struct Allocation {
+    pub counted: Vec<(usize, Hours)>,
+    pub rejected: Vec<(usize, Arc<str>)>,
+}
+
+enum Fit {
+    Yes(Option<usize>),
+    No(Option<Why>),
+}
+
+enum Why {
+    Future,
+    Before,
+    After,
+    Type,
+}
+
+/// Reasons shared by many credits, formatted once per requirement and shared.
+struct Reasons {
+    future: Arc<str>,
+    before: Arc<str>,
+    after: Arc<str>,
+    types: Vec<(u64, Arc<str>)>,
+}
+
+impl Reasons {
+    fn new(demand: &Demand) -> Reasons {
+        Reasons {
+            future: Arc::from("completed after today"),
+            before: Arc::from(format!(
+                "completed before this cycle (starts {})",
+                demand.from
+            )),
+            after: Arc::from(format!("completed after the deadline ({})", demand.to)),
+            types: Vec::new(),
+        }
+    }
+
+    fn text(&mut self, why: Why, credit: &Credit, bit: u64) -> Arc<str> {
+        match why {
+            Why::Future => self.future.clone(),
+            Why::Before => self.before.clone(),
+            Why::After => self.after.clone(),
+            Why::Type => {
+                if let Some((_, text)) = self.types.iter().find(|(b, _)| *b == bit && bit != 0) {
+                    return text.clone();
+                }
+                let text: Arc<str> = Arc::from(format!("{} not accepted", credit.credit_type));
+                self.types.push((bit, text.clone()));
+                text
+            }
+        }
+    }
+}
+
+fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate, recent: NaiveDate) -> Fit {
+    // Only the synthetic carry-over credit has no vocabulary bit (credit types are checked
+    // before evaluation); carried hours count toward the total only (TX 22 TAC 161.35).
+    if bit == 0 {
+        let carried = credit.id.as_str() == super::carry_over::CARRY_OVER_ID;
+        return if carried && demand.key == "total" {
+            Fit::Yes(None)
+        } else {
+            Fit::No(None)
+        };
+    }
+    if credit.completed > today {
+        return Fit::No(Some(Why::Future));
+    }
+    if credit.completed < demand.from {
+        // Only misses within a year before the window are worth listing; older credits
+        // belong to earlier cycles and would drown the report.
+        return Fit::No((credit.completed >= recent).then_some(Why::Before));
+    }
+    if credit.completed > demand.to {
+        return Fit::No(Some(Why::After));
+    }
+    if !demand.accepts_type(bit) {
+        return Fit::No(Some(Why::Type));
+    }
+    Fit::Yes(demand.cap_for(bit))
+}
+
+/// Credit indices by topic, built once per case so topic rules only look at their credits.
+pub struct TopicIndex<'a>(BTreeMap<&'a str, Vec<usize>>);
+
+impl<'a> TopicIndex<'a> {
+    pub fn new(credits: &[&'a Credit]) -> TopicIndex<'a> {
+        let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (c, credit) in credits.iter().enumerate() {
+            for topic in &credit.topics {
+                index.entry(topic.as_str()).or_default().push(c);
+            }
+        }
+        TopicIndex(index)
+    }
+
+    fn candidates(&self, demand: &Demand, all: usize) -> Vec<usize> {
+        match &demand.topics {
+            None => (0..all).collect(),
+            Some(topics) => {
+                let mut list: Vec<usize> = topics
+                    .iter()
+                    .filter_map(|t| self.0.get(t.as_str()))
+                    .flatten()
+                    .copied()
+                    .collect();
+                list.sort_unstable();
+                list.dedup();
+                list
+            }
+        }
+    }
+}
+
+/// Allocates `credits` (canonical order, any carried hours last) to `demands`, group by group.
+pub fn allocate(
+    demands: &[Demand],
+    credits: &[&Credit],
+    bits: &[u64],
+    index: &TopicIndex<'_>,
+    today: NaiveDate,
+) -> Vec<Allocation> {
+    let mut out = vec![Allocation::default(); demands.len()];
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // eligible[d] = (credit, cap) pairs
+    let mut eligible: Vec<Vec<(usize, Option<usize>)>> = vec![Vec::new(); demands.len()];
+    for (d, demand) in demands.iter().enumerate() {
+        if demand.is_settled() {
+            continue;
+        }
+        let mut reasons = Reasons::new(demand);
+        let recent = cycle::add_days(demand.from, -366);
+        for c in index.candidates(demand, credits.len()) {
+            let bit = bits.get(c).copied().unwrap_or(0);
+            match fit(demand, credits[c], bit, today, recent) {
+                Fit::Yes(cap) => eligible[d].push((c, cap)),
+                Fit::No(Some(why)) if !demand.quiet => out[d]
+                    .rejected
+                    .push((c, reasons.text(why, credits[c], bit))),
+                Fit::No(_) => {}
+            }
+        }
+        match demand.required {
+            // A completion rule counts every fitting credit.
+            None => {
+                out[d].counted = eligible[d]
+                    .iter()
+                    .map(|&(c, _)| (c, credits[c].hours))
+                    .collect()
+            }
+            Some(_) => groups.entry(demand.group).or_default().push(d),
+        }
+    }
+    for members in groups.values() {
+        solve_group(demands, credits, bits, members, &eligible, &mut out);
+    }
+    out
+}
+
+/// Builds the flow network of one group from merged credit signatures and reads back the
+/// hours per credit in canonical order.
+fn solve_group(
+    demands: &[Demand],
+    credits: &[&Credit],
+    bits: &[u64],
+    members: &[usize],
+    eligible: &[Vec<(usize, Option<usize>)>],
+    out: &mut [Allocation],
+) {
+    // Signature: which members a credit fits (bit mask) and the cap it falls under.
+    let mut signatures: BTreeMap<(u64, Option<usize>), Vec<usize>> = BTreeMap::new();
+    let mut by_credit: Vec<(u64, Option<usize>)> = vec![(0, None); credits.len()];
+    for (bit, &d) in members.iter().enumerate().take(64) {
+        for &(c, cap) in &eligible[d] {
+            by_credit[c].0 |= 1 << bit;
+            by_credit[c].1 = by_credit[c].1.or(cap);
+        }
+    }
+    for (c, signature) in by_credit.into_iter().enumerate().filter(|(_, s)| s.0 != 0) {
+        signatures.entry(signature).or_default().push(c);
+    }
+    let caps: Vec<usize> = {
+        let mut caps: Vec<usize> = signatures.keys().filter_map(|(_, cap)| *cap).collect();
+        caps.sort_unstable();
+        caps.dedup();
+        caps
+    };
+    let (source, sink) = (0, 1);
+    let sig_node = |i: usize| 2 + i;
+    let cap_node = |i: usize| 2 + signatures.len() + i;
+    let demand_node = |i: usize| 2 + signatures.len() + caps.len() + i;
+    let mut net = Network::with_nodes(2 + signatures.len() + caps.len() + members.len());
+    for (i, &d) in members.iter().enumerate() {
+        let required = demands[d].required.unwrap_or_default().as_hundredths();
+        net.add_edge(demand_node(i), sink, required);
+    }
+    for (k, &cap) in caps.iter().enumerate() {
+        // Caps only exist on the total, which is always the group's first member.
+        let max = demands[members[0]]
+            .caps
+            .get(cap)
+            .map_or(0, |c| c.max.as_hundredths());
+        net.add_edge(cap_node(k), demand_node(0), max);
+    }
+    let mut edges: Vec<Vec<(usize, EdgeRef)>> = Vec::new();
+    for (s, ((mask, cap), list)) in signatures.iter().enumerate() {
+        let supply: i64 = list.iter().map(|&c| credits[c].hours.as_hundredths()).sum();
+        net.add_edge(source, sig_node(s), supply);
+        let mut mine = Vec::new();
+        for i in (0..members.len()).filter(|i| mask & (1 << i) != 0) {
+            let target = match cap {
+                Some(cap) if i == 0 => cap_node(caps.iter().position(|x| x == cap).unwrap_or(0)),
+                _ => demand_node(i),
+            };
+            mine.push((i, net.add_edge(sig_node(s), target, INFINITE)));
+        }
+        edges.push(mine);
+    }
+    net.max_flow(source, sink);
+    for (s, (_, list)) in signatures.iter().enumerate() {
+        let mut left: Vec<i64> = list
+            .iter()
+            .map(|&c| credits[c].hours.as_hundredths())
+            .collect();
+        for &(i, edge) in &edges[s] {
+            let mut flow = net.flow(edge);
+            for (k, &c) in list.iter().enumerate() {
+                let take = flow.min(left[k]);
+                if take > 0 {
+                    out[members[i]].counted.push((c, Hours::hundredths(take)));
+                    left[k] -= take;
+                    flow -= take;
+                }
+            }
+        }
+        explain_unused(demands, bits, members, &edges[s], list, &left, out);
+    }
+    for &d in members {
+        out[d].counted.sort_by_key(|&(c, _)| c);
+    }
+}
+
+/// Says why an eligible credit did not count toward a requirement that still misses hours.
+fn explain_unused(
+    demands: &[Demand],
+    bits: &[u64],
+    members: &[usize],
+    edges: &[(usize, EdgeRef)],
+    list: &[usize],
+    left: &[i64],
+    out: &mut [Allocation],
+) {
+    for &(i, _) in edges {
+        let d = members[i];
+        if demands[d].quiet {
+            continue;
+        }
+        let got: i64 = out[d].counted.iter().map(|(_, h)| h.as_hundredths()).sum();
+        if got >= demands[d].required.unwrap_or_default().as_hundredths() {
+            continue;
+        }
+        let counted: BTreeSet<usize> = out[d].counted.iter().map(|&(c, _)| c).collect();
+        for (k, &c) in list.iter().enumerate() {
+            if counted.contains(&c) {
+                continue;
+            }
+            let reason = if left[k] == 0 {
+                let other = edges
+                    .iter()
+                    .find(|&&(j, _)| j != i && out[members[j]].counted.iter().any(|&(x, _)| x == c))
+                    .map_or("another requirement", |&(j, _)| {
+                        demands[members[j]].key.as_str()
+                    });
+                format!("counted toward {other} instead; the two may not share hours")
+            } else if let Some(cap) = demands[d].cap_for(bits.get(c).copied().unwrap_or(0)) {
+                let cap = &demands[d].caps[cap];
+                format!("{} cap of {} h reached", cap.label, cap.max)
+            } else {
+                continue;
+            };
+            out[d].rejected.push((c, Arc::from(reason)));
+        }
+    }
+}
