@@ -52,7 +52,7 @@ async fn count_users(data_dir: &std::path::Path) -> u64 {
 #[tokio::test]
 async fn create_admin_takes_the_password_from_stdin_and_refuses_duplicates() {
     let dir = tempfile::tempdir().unwrap();
-    let created = licensure(&ADMIN, dir.path(), "Str0ng!Passphrase\n");
+    let created = licensure(&ADMIN, dir.path(), "Violet-Harbour-Lantern-42\n");
     assert!(
         created.status.success(),
         "{}",
@@ -64,7 +64,7 @@ async fn create_admin_takes_the_password_from_stdin_and_refuses_duplicates() {
     let mut again = ADMIN;
     again[2] = "ops.lead@example.ORG";
     again[4] = "someone_else";
-    let duplicate = licensure(&again, dir.path(), "Str0ng!Passphrase\n");
+    let duplicate = licensure(&again, dir.path(), "Violet-Harbour-Lantern-42\n");
     assert!(!duplicate.status.success());
     assert!(String::from_utf8_lossy(&duplicate.stderr).contains("already exists"));
     assert_eq!(count_users(dir.path()).await, 1);
@@ -86,7 +86,7 @@ async fn a_bad_email_is_refused_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let mut bad = ADMIN;
     bad[2] = "not-an-email";
-    let output = licensure(&bad, dir.path(), "Str0ng!Passphrase\n");
+    let output = licensure(&bad, dir.path(), "Violet-Harbour-Lantern-42\n");
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("email address"));
     assert_eq!(count_users(dir.path()).await, 0);
@@ -129,4 +129,21 @@ fn every_command_has_help() {
             "{command:?}"
         );
     }
+}
+
+#[tokio::test]
+async fn verify_audit_reports_an_intact_chain_after_create_admin() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        licensure(&ADMIN, dir.path(), "Violet-Harbour-Lantern-42\n")
+            .status
+            .success()
+    );
+    let output = licensure(&["verify-audit"], dir.path(), "");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("intact: 1 rows"));
 }
