@@ -250,3 +250,85 @@ async fn signed_in_pages_and_answers_are_never_cached(app: TestApp) {
     );
 }
 on_both_backends!(signed_in_pages_and_answers_are_never_cached);
+
+async fn changing_the_password_ends_every_other_session(app: TestApp) {
+    let first = app.with_clinician("changer").await;
+    let second = app
+        .post_form(
+            "accounts/sign_in",
+            &[("login", "changer"), ("password", STRONG_PASSWORD)],
+            None,
+        )
+        .await
+        .session_cookie()
+        .unwrap();
+    let wrong = app
+        .post_form(
+            "accounts/change_password",
+            &[
+                ("current_password", "Not-It-123"),
+                ("new_password", "Quiet-Meadow-Falcon-77"),
+            ],
+            Some(&first),
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    let weak = app
+        .post_form(
+            "accounts/change_password",
+            &[
+                ("current_password", STRONG_PASSWORD),
+                ("new_password", "short"),
+            ],
+            Some(&first),
+        )
+        .await;
+    assert!(weak.body.contains("at least 8 characters"), "{}", weak.body);
+
+    let changed = app
+        .post_form(
+            "accounts/change_password",
+            &[
+                ("current_password", STRONG_PASSWORD),
+                ("new_password", "Quiet-Meadow-Falcon-77"),
+            ],
+            Some(&first),
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.body);
+    let renewed = changed.session_cookie().unwrap();
+    assert_eq!(viewer(&app, Some(&first)).await, "null");
+    assert_eq!(viewer(&app, Some(&second)).await, "null");
+    assert!(
+        viewer(&app, Some(&renewed))
+            .await
+            .contains("Test Clinician")
+    );
+    let old = app
+        .post_form(
+            "accounts/sign_in",
+            &[("login", "changer"), ("password", STRONG_PASSWORD)],
+            None,
+        )
+        .await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+}
+on_both_backends!(changing_the_password_ends_every_other_session);
+
+async fn deleting_the_account_needs_the_password_and_removes_it(app: TestApp) {
+    let cookie = app.with_clinician("leaver").await;
+    let refused = app
+        .post_form("accounts/delete", &[("password", "nope")], Some(&cookie))
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(users(&app).await, 1);
+    app.post_form(
+        "accounts/delete",
+        &[("password", STRONG_PASSWORD)],
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(users(&app).await, 0);
+    assert_eq!(viewer(&app, Some(&cookie)).await, "null");
+}
+on_both_backends!(deleting_the_account_needs_the_password_and_removes_it);

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 use super::api::{RevokeOtherSessions, RevokeSession, SessionView, SignOut, me, my_sessions};
+use super::settings_section::{ChangePasswordSection, DeleteAccountSection};
 use super::two_factor_page::TwoFactorSection;
 use crate::ui::form::{ErrorBanner, PRIMARY_BUTTON};
 
@@ -60,6 +61,8 @@ fn AccountDetails(name: String) -> impl IntoView {
             <button type="submit" class=PRIMARY_BUTTON>"Sign out everywhere else"</button>
         </ActionForm>
         <TwoFactorSection />
+        <ChangePasswordSection />
+        <DeleteAccountSection />
     }
 }
 

@@ -114,3 +114,18 @@ pub async fn complete_sign_in(code: String) -> Result<(), AppError> {
     use crate::server::accounts::two_factor_web as web;
     crate::server::respond::finish(web::complete_sign_in(code).await)
 }
+
+#[server(endpoint = "accounts/change_password", prefix = "/api")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    use crate::server::accounts::manage;
+    crate::server::respond::finish(manage::change_password(current_password, new_password).await)
+}
+
+#[server(endpoint = "accounts/delete", prefix = "/api")]
+pub async fn delete_account(password: String) -> Result<(), AppError> {
+    use crate::server::accounts::manage;
+    crate::server::respond::finish(manage::delete_account(password).await)
+}

@@ -3,6 +3,7 @@
 mod account_page;
 mod api;
 mod forms;
+mod settings_section;
 mod signin_page;
 mod signup_page;
 mod two_factor_page;

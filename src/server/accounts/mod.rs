@@ -1,5 +1,6 @@
 //! Account services: registration (sign-up and create-admin) and sign-in.
 
+pub mod manage;
 pub mod register;
 pub mod signin;
 pub mod throttle;

@@ -98,7 +98,7 @@ pub async fn register(
 
 /// The written policy, then the checks that go beyond it: not the username, and not easy
 /// to guess (zxcvbn score 3 of 4 or better, with the person's own details as context).
-fn check_password(
+pub fn check_password(
     password: &str,
     email: &Email,
     username: &Username,

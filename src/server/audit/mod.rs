@@ -32,6 +32,8 @@ pub enum Action {
     SecondFactorFailed,
     TwoFactorEnabled,
     TwoFactorDisabled,
+    PasswordChanged,
+    AccountDeleted,
 }
 
 impl Action {
@@ -50,6 +52,8 @@ impl Action {
             Self::SecondFactorFailed => "second_factor_failed",
             Self::TwoFactorEnabled => "two_factor_enabled",
             Self::TwoFactorDisabled => "two_factor_disabled",
+            Self::PasswordChanged => "password_changed",
+            Self::AccountDeleted => "account_deleted",
         }
     }
 }

@@ -1,0 +1,133 @@
+//! Changing one's password and deleting one's account. Both ask for the current password,
+//! so a borrowed unlocked browser cannot do either.
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
+
+use super::{
+    register::{self, RegisterError},
+    web::{database_error, set_cookie, user_agent},
+};
+use crate::{
+    domain::account::{DisplayName, Email, Username},
+    error::AppError,
+    server::{
+        audit::{self, Action, Event, Outcome},
+        auth::{self, CurrentUser, Permission, cookie, sessions},
+        entities::user,
+        passwords::Password,
+        state::AppState,
+    },
+};
+
+async fn account_with_password(
+    state: &AppState,
+    current: &CurrentUser,
+    password: &str,
+) -> Result<user::Model, AppError> {
+    let account = user::Entity::find_by_id(current.user_id)
+        .one(&state.db)
+        .await
+        .map_err(database_error)?
+        .ok_or_else(AppError::not_found)?;
+    if !state
+        .passwords
+        .verify(&account.password_hash, Password::new(password))
+        .await
+    {
+        return Err(AppError::bad_request("Your current password is not right."));
+    }
+    Ok(account)
+}
+
+fn event(current: &CurrentUser, action: Action) -> Event {
+    Event {
+        actor: Some(current.user_id),
+        action,
+        target: Some(format!("user:{}", current.user_id)),
+        client_addr: auth::client_addr(),
+        outcome: Outcome::Success,
+    }
+}
+
+/// Sets a new password, ends every session of the account (a thief's included), and signs
+/// this browser in again with a new token.
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    let state = AppState::from_context()?;
+    let current = auth::require(&state, Permission::OwnAccount).await?;
+    let account = account_with_password(&state, &current, &current_password).await?;
+
+    let new_password = Password::new(&new_password);
+    let fields = (
+        Email::parse(&account.email),
+        Username::parse(&account.username),
+        DisplayName::parse(&account.display_name),
+    );
+    if let (Ok(email), Ok(username), Ok(name)) = fields {
+        register::check_password(new_password.expose(), &email, &username, &name).map_err(
+            |err| match err {
+                RegisterError::Password(_) => AppError::bad_request(err.to_string()),
+                _ => AppError::internal(),
+            },
+        )?;
+    }
+    let hash = state
+        .passwords
+        .hash(new_password)
+        .await
+        .map_err(|_| AppError::internal())?;
+    let now = Utc::now();
+    let mut active = account.into_active_model();
+    active.password_hash = Set(hash);
+    active.updated_at = Set(now);
+    active.update(&state.db).await.map_err(database_error)?;
+
+    sessions::end_all(&state.db, current.user_id, None)
+        .await
+        .map_err(database_error)?;
+    let second_factor = if current.second_factor_done {
+        sessions::SecondFactor::Done
+    } else {
+        sessions::SecondFactor::NotEnrolled
+    };
+    let (_, token) = sessions::start(
+        &state.db,
+        current.user_id,
+        second_factor,
+        &user_agent(),
+        &state.config.sessions,
+        now,
+    )
+    .await
+    .map_err(database_error)?;
+    set_cookie(cookie::set(&token, state.config.sessions.https));
+    audit::record_or_log(&state.db, event(&current, Action::PasswordChanged), now).await;
+    Ok(())
+}
+
+/// Deletes the account and everything that hangs off it (sessions, two-factor secrets);
+/// the audit log keeps its rows, which hold only the id.
+pub async fn delete_account(password: String) -> Result<(), AppError> {
+    let state = AppState::from_context()?;
+    let current = auth::require(&state, Permission::OwnAccount).await?;
+    let account = account_with_password(&state, &current, &password).await?;
+    sessions::end_all(&state.db, current.user_id, None)
+        .await
+        .map_err(database_error)?;
+    user::Entity::delete_by_id(account.id)
+        .exec(&state.db)
+        .await
+        .map_err(database_error)?;
+    audit::record_or_log(
+        &state.db,
+        event(&current, Action::AccountDeleted),
+        Utc::now(),
+    )
+    .await;
+    set_cookie(Some(cookie::clear(state.config.sessions.https)));
+    leptos_axum::redirect("/");
+    Ok(())
+}
