@@ -13,6 +13,9 @@ cd "$LICENSURE_ROOT"
 
 setup_build_tools
 
+# Incremental caches only pay off while editing; in a test run they just fill the disk.
+export CARGO_INCREMENTAL=0
+
 if ! command -v chromium >/dev/null; then
   say "Installing Chromium from apt for the browser tests"
   apt_install chromium

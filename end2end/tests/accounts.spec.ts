@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { totpCode } from "./totp";
 
 const password = "Violet-Harbour-Lantern-42";
 
@@ -96,4 +97,31 @@ test("ending another session signs that browser out", async ({ browser }) => {
 test("the account page sends visitors who are not signed in to sign in", async ({ page }) => {
   await page.goto("/account");
   await expect(page).toHaveURL(/\/signin$/);
+});
+
+test("two-factor sign-in: enrol with the app, then sign in with a code", async ({ page }) => {
+  const username = unique("totp");
+  await signUp(page, username);
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  const secret = (await page.getByTestId("totp-secret").textContent())?.trim() ?? "";
+  await page.getByLabel("The 6-digit code it shows").fill(totpCode(secret, 30));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/signin");
+  await hydrated(page);
+  await page.getByLabel("Email or username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/signin\/two-factor$/);
+  await page.getByLabel("Code").fill("000000");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("not right");
+  await page.getByLabel("Code").fill(totpCode(secret));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("two-factor-on")).toBeVisible();
 });

@@ -28,6 +28,8 @@ pub struct HttpConfig {
     pub addr: SocketAddr,
     /// Folder holding the built site (`pkg/`, icons, manifest).
     pub site_root: PathBuf,
+    /// Reverse proxies whose `X-Forwarded-For` is believed; empty means nobody's.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Clone)]
@@ -105,6 +107,7 @@ pub const LOG: &str = "LICENSURE_LOG";
 pub const LOG_FORMAT: &str = "LICENSURE_LOG_FORMAT";
 pub const PUBLIC_URL: &str = "LICENSURE_PUBLIC_URL";
 pub const MASTER_KEY: &str = "LICENSURE_MASTER_KEY";
+pub const TRUSTED_PROXIES: &str = "LICENSURE_TRUSTED_PROXIES";
 pub const SESSION_IDLE_MINUTES: &str = "LICENSURE_SESSION_IDLE_MINUTES";
 pub const SESSION_MAX_HOURS: &str = "LICENSURE_SESSION_MAX_HOURS";
 
@@ -192,6 +195,19 @@ impl Config {
                 problem: "is not 32 bytes in base64".into(),
                 example: "the output of `openssl rand -base64 32`",
             })?;
+        let trusted_proxies = get(TRUSTED_PROXIES)
+            .map(|raw| {
+                raw.split(',')
+                    .map(|part| part.trim().parse::<std::net::IpAddr>())
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .transpose()
+            .map_err(|_| ConfigError {
+                var: TRUSTED_PROXIES,
+                problem: "is not a comma-separated list of IP addresses".into(),
+                example: "10.0.0.5,10.0.0.6",
+            })?
+            .unwrap_or_default();
         let sessions = SessionConfig {
             idle_minutes: bounded_number(
                 get(SESSION_IDLE_MINUTES),
@@ -206,7 +222,11 @@ impl Config {
 
         Ok(Self {
             sessions,
-            http: HttpConfig { addr, site_root },
+            http: HttpConfig {
+                addr,
+                site_root,
+                trusted_proxies,
+            },
             database,
             storage: StorageConfig {
                 local_root: data_dir.join("files"),
@@ -300,6 +320,7 @@ mod tests {
             (SESSION_IDLE_MINUTES, "0"),
             (SESSION_MAX_HOURS, "twelve"),
             (MASTER_KEY, "c2hvcnQ="),
+            (TRUSTED_PROXIES, "proxy.local"),
         ];
         for (var, value) in cases {
             let err = load(&[(var, value)]).err();

@@ -62,12 +62,61 @@ pub async fn require(
     }
 }
 
-/// The client's address from the connection. `X-Forwarded-For` is not trusted: any client
-/// can write it.
+/// The client's address: the connection's peer, or, when that peer is a configured trusted
+/// proxy, the nearest address in `X-Forwarded-For` that is not one of those proxies. Any
+/// client can write that header, so it is never read otherwise.
 pub fn client_addr() -> Option<String> {
     let parts = use_context::<Parts>()?;
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip().to_string())
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>()?.0.ip();
+    let trusted = use_context::<AppState>()
+        .map(|state| state.config.http.trusted_proxies.clone())
+        .unwrap_or_default();
+    Some(resolve_client(peer, &trusted, parts.headers.get("x-forwarded-for")).to_string())
+}
+
+fn resolve_client(
+    peer: std::net::IpAddr,
+    trusted: &[std::net::IpAddr],
+    forwarded: Option<&axum::http::HeaderValue>,
+) -> std::net::IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let chain = forwarded.and_then(|v| v.to_str().ok()).unwrap_or_default();
+    chain
+        .rsplit(',')
+        .filter_map(|hop| hop.trim().parse::<std::net::IpAddr>().ok())
+        .find(|hop| !trusted.contains(hop))
+        .unwrap_or(peer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve_client;
+    use axum::http::HeaderValue;
+    use std::net::IpAddr;
+
+    fn ip(text: &str) -> IpAddr {
+        text.parse().unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    }
+
+    #[test]
+    fn forwarded_for_is_believed_only_from_trusted_proxies() {
+        let header = HeaderValue::from_static("6.6.6.6, 203.0.113.9, 10.0.0.5");
+        let proxies = [ip("10.0.0.5")];
+        // From the proxy: the nearest untrusted hop, not the client-written first entry.
+        assert_eq!(
+            resolve_client(ip("10.0.0.5"), &proxies, Some(&header)),
+            ip("203.0.113.9")
+        );
+        // From anyone else the header is ignored.
+        assert_eq!(
+            resolve_client(ip("198.51.100.7"), &proxies, Some(&header)),
+            ip("198.51.100.7")
+        );
+        assert_eq!(
+            resolve_client(ip("10.0.0.5"), &[], Some(&header)),
+            ip("10.0.0.5")
+        );
+    }
 }
