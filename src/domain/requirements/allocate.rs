@@ -1,9 +1,6 @@
 //! Decides which credit hours count toward which requirement of one credential.
 
-use std::{
-    collections::{BTreeMap, BTreeSet},
-    sync::Arc,
-};
+use std::{collections::BTreeMap, sync::Arc};
 
 use chrono::NaiveDate;
 
@@ -34,32 +31,41 @@ enum Why {
     Type,
 }
 
-/// Reasons shared by many credits, formatted once per requirement and shared.
-struct Reasons {
-    future: Arc<str>,
-    before: Arc<str>,
-    after: Arc<str>,
+/// Reasons shared by many credits, formatted on first use per requirement and shared.
+struct Reasons<'d> {
+    demand: &'d Demand,
+    future: Option<Arc<str>>,
+    before: Option<Arc<str>>,
+    after: Option<Arc<str>>,
     types: Vec<(u64, Arc<str>)>,
 }
 
-impl Reasons {
-    fn new(demand: &Demand) -> Reasons {
+/// The shared text in `slot`, formatted by `make` the first time.
+fn shared(slot: &mut Option<Arc<str>>, make: impl FnOnce() -> String) -> Arc<str> {
+    slot.get_or_insert_with(|| Arc::from(make())).clone()
+}
+
+impl<'d> Reasons<'d> {
+    fn new(demand: &'d Demand) -> Reasons<'d> {
         Reasons {
-            future: Arc::from("completed after today"),
-            before: Arc::from(format!(
-                "completed before this cycle (starts {})",
-                demand.from
-            )),
-            after: Arc::from(format!("completed after the deadline ({})", demand.to)),
+            demand,
+            future: None,
+            before: None,
+            after: None,
             types: Vec::new(),
         }
     }
 
     fn text(&mut self, why: Why, credit: &Credit, bit: u64) -> Arc<str> {
+        let demand = self.demand;
         match why {
-            Why::Future => self.future.clone(),
-            Why::Before => self.before.clone(),
-            Why::After => self.after.clone(),
+            Why::Future => shared(&mut self.future, || "completed after today".to_owned()),
+            Why::Before => shared(&mut self.before, || {
+                format!("completed before this cycle (starts {})", demand.from)
+            }),
+            Why::After => shared(&mut self.after, || {
+                format!("completed after the deadline ({})", demand.to)
+            }),
             Why::Type => {
                 if let Some((_, text)) = self.types.iter().find(|(b, _)| *b == bit && bit != 0) {
                     return text.clone();
@@ -237,37 +243,107 @@ fn solve_group(
         edges.push(mine);
     }
     net.max_flow(source, sink);
+    // Per credit, the members it counted toward (bit i = member i), and per member the hours
+    // counted so far: the explanations below read these instead of rescanning counted lists.
+    let mut counted_in: Vec<u64> = vec![0; credits.len()];
+    let mut got: Vec<i64> = vec![0; members.len()];
+    let mut reasons = UnusedReasons::default();
+    let mut left: Vec<i64> = Vec::new();
     for (s, (_, list)) in signatures.iter().enumerate() {
-        let mut left: Vec<i64> = list
-            .iter()
-            .map(|&c| credits[c].hours.as_hundredths())
-            .collect();
+        left.clear();
+        left.extend(list.iter().map(|&c| credits[c].hours.as_hundredths()));
         for &(i, edge) in &edges[s] {
             let mut flow = net.flow(edge);
             for (k, &c) in list.iter().enumerate() {
+                if flow == 0 {
+                    break;
+                }
                 let take = flow.min(left[k]);
                 if take > 0 {
                     out[members[i]].counted.push((c, Hours::hundredths(take)));
+                    counted_in[c] |= 1 << i;
+                    got[i] += take;
                     left[k] -= take;
                     flow -= take;
                 }
             }
         }
-        explain_unused(demands, bits, members, &edges[s], list, &left, out);
+        let state = Readback {
+            counted_in: &counted_in,
+            got: &got,
+            left: &left,
+        };
+        explain_unused(
+            demands,
+            bits,
+            members,
+            &edges[s],
+            list,
+            &state,
+            &mut reasons,
+            out,
+        );
     }
+    // Each credit appears at most once per member (one edge per signature and member).
     for &d in members {
-        out[d].counted.sort_by_key(|&(c, _)| c);
+        out[d].counted.sort_unstable_by_key(|&(c, _)| c);
+    }
+}
+
+/// What the read-back of one group's flow has decided so far.
+struct Readback<'a> {
+    counted_in: &'a [u64],
+    got: &'a [i64],
+    /// Hours of each credit of the current signature not counted anywhere.
+    left: &'a [i64],
+}
+
+/// Reasons an eligible credit went unused, formatted once per requirement and shared.
+#[derive(Default)]
+struct UnusedReasons {
+    /// (demand, member counted instead or `None` for "another requirement", text)
+    elsewhere: Vec<(usize, Option<usize>, Arc<str>)>,
+    /// (demand, cap index, text)
+    capped: Vec<(usize, usize, Arc<str>)>,
+}
+
+impl UnusedReasons {
+    fn elsewhere(&mut self, demands: &[Demand], d: usize, other: Option<usize>) -> Arc<str> {
+        if let Some((_, _, text)) = self.elsewhere.iter().find(|e| e.0 == d && e.1 == other) {
+            return text.clone();
+        }
+        let key = other.map_or("another requirement", |o| demands[o].key.as_str());
+        let text: Arc<str> = Arc::from(format!(
+            "counted toward {key} instead; the two may not share hours"
+        ));
+        self.elsewhere.push((d, other, text.clone()));
+        text
+    }
+
+    fn capped(&mut self, demands: &[Demand], d: usize, cap: usize) -> Arc<str> {
+        if let Some((_, _, text)) = self.capped.iter().find(|e| e.0 == d && e.1 == cap) {
+            return text.clone();
+        }
+        let cap_rule = &demands[d].caps[cap];
+        let text: Arc<str> = Arc::from(format!(
+            "{} cap of {} h reached",
+            cap_rule.label, cap_rule.max
+        ));
+        self.capped.push((d, cap, text.clone()));
+        text
     }
 }
 
 /// Says why an eligible credit did not count toward a requirement that still misses hours.
+#[allow(clippy::too_many_arguments)]
 fn explain_unused(
     demands: &[Demand],
     bits: &[u64],
     members: &[usize],
     edges: &[(usize, EdgeRef)],
     list: &[usize],
-    left: &[i64],
+    state: &Readback<'_>,
+    reasons: &mut UnusedReasons,
     out: &mut [Allocation],
 ) {
     for &(i, _) in edges {
@@ -275,30 +351,26 @@ fn explain_unused(
         if demands[d].quiet {
             continue;
         }
-        let got: i64 = out[d].counted.iter().map(|(_, h)| h.as_hundredths()).sum();
-        if got >= demands[d].required.unwrap_or_default().as_hundredths() {
+        if state.got[i] >= demands[d].required.unwrap_or_default().as_hundredths() {
             continue;
         }
-        let counted: BTreeSet<usize> = out[d].counted.iter().map(|&(c, _)| c).collect();
         for (k, &c) in list.iter().enumerate() {
-            if counted.contains(&c) {
+            if state.counted_in[c] & (1 << i) != 0 {
                 continue;
             }
-            let reason = if left[k] == 0 {
+            let reason = if state.left[k] == 0 {
+                // The first other member of this signature that took the credit, if any.
                 let other = edges
                     .iter()
-                    .find(|&&(j, _)| j != i && out[members[j]].counted.iter().any(|&(x, _)| x == c))
-                    .map_or("another requirement", |&(j, _)| {
-                        demands[members[j]].key.as_str()
-                    });
-                format!("counted toward {other} instead; the two may not share hours")
+                    .find(|&&(j, _)| j != i && state.counted_in[c] & (1 << j) != 0)
+                    .map(|&(j, _)| members[j]);
+                reasons.elsewhere(demands, d, other)
             } else if let Some(cap) = demands[d].cap_for(bits.get(c).copied().unwrap_or(0)) {
-                let cap = &demands[d].caps[cap];
-                format!("{} cap of {} h reached", cap.label, cap.max)
+                reasons.capped(demands, d, cap)
             } else {
                 continue;
             };
-            out[d].rejected.push((c, Arc::from(reason)));
+            out[d].rejected.push((c, reason));
         }
     }
 }
