@@ -107,7 +107,11 @@ fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate, recent: Nai
 }
 
 /// Credit indices by topic, built once per case so topic rules only look at their credits.
-pub struct TopicIndex<'a>(BTreeMap<&'a str, Vec<usize>>);
+pub struct TopicIndex<'a> {
+    by_topic: BTreeMap<&'a str, Vec<usize>>,
+    /// How many real credits there are (in canonical order, so sorted by completion date).
+    real: usize,
+}
 
 impl<'a> TopicIndex<'a> {
     pub fn new(credits: &[&'a Credit]) -> TopicIndex<'a> {
@@ -117,7 +121,10 @@ impl<'a> TopicIndex<'a> {
                 index.entry(topic.as_str()).or_default().push(c);
             }
         }
-        TopicIndex(index)
+        TopicIndex {
+            by_topic: index,
+            real: credits.len(),
+        }
     }
 
     fn candidates(&self, demand: &Demand, all: usize) -> Vec<usize> {
@@ -126,7 +133,7 @@ impl<'a> TopicIndex<'a> {
             Some(topics) => {
                 let mut list: Vec<usize> = topics
                     .iter()
-                    .filter_map(|t| self.0.get(t.as_str()))
+                    .filter_map(|t| self.by_topic.get(t.as_str()))
                     .flatten()
                     .copied()
                     .collect();
@@ -156,7 +163,15 @@ pub fn allocate(
         }
         let mut reasons = Reasons::new(demand);
         let recent = cycle::add_days(demand.from, -366);
-        for c in index.candidates(demand, credits.len()) {
+        let candidates = index.candidates(demand, credits.len());
+        // Real credits come in date order, so those from long before the window (and not in
+        // the future, which would be listed) form a prefix that `fit` would pass over silently.
+        let real = candidates.partition_point(|&c| c < index.real);
+        let skip = candidates[..real].partition_point(|&c| {
+            let completed = credits[c].completed;
+            completed < recent && completed <= today
+        });
+        for &c in &candidates[skip..] {
             let bit = bits.get(c).copied().unwrap_or(0);
             match fit(demand, credits[c], bit, today, recent) {
                 Fit::Yes(cap) => eligible[d].push((c, cap)),
@@ -194,7 +209,6 @@ fn solve_group(
     out: &mut [Allocation],
 ) {
     // Signature: which members a credit fits (bit mask) and the cap it falls under.
-    let mut signatures: BTreeMap<(u64, Option<usize>), Vec<usize>> = BTreeMap::new();
     let mut by_credit: Vec<(u64, Option<usize>)> = vec![(0, None); credits.len()];
     for (bit, &d) in members.iter().enumerate().take(64) {
         for &(c, cap) in &eligible[d] {
@@ -202,11 +216,9 @@ fn solve_group(
             by_credit[c].1 = by_credit[c].1.or(cap);
         }
     }
-    for (c, signature) in by_credit.into_iter().enumerate().filter(|(_, s)| s.0 != 0) {
-        signatures.entry(signature).or_default().push(c);
-    }
+    let signatures = merge_signatures(&by_credit);
     let caps: Vec<usize> = {
-        let mut caps: Vec<usize> = signatures.keys().filter_map(|(_, cap)| *cap).collect();
+        let mut caps: Vec<usize> = signatures.iter().filter_map(|((_, cap), _)| *cap).collect();
         caps.sort_unstable();
         caps.dedup();
         caps
@@ -288,6 +300,30 @@ fn solve_group(
     for &d in members {
         out[d].counted.sort_unstable_by_key(|&(c, _)| c);
     }
+}
+
+/// Credits grouped by signature, ordered by signature then credit (as a sorted map would give).
+/// Only a handful of signatures exist, so a short list beats a tree.
+fn merge_signatures(by_credit: &[(u64, Option<usize>)]) -> Vec<((u64, Option<usize>), Vec<usize>)> {
+    let mut signatures: Vec<((u64, Option<usize>), Vec<usize>)> = Vec::new();
+    let mut last = usize::MAX;
+    for (c, &signature) in by_credit.iter().enumerate().filter(|(_, s)| s.0 != 0) {
+        // Neighbouring credits usually share a signature: try the last one used first.
+        let slot = match signatures.get(last) {
+            Some((key, _)) if *key == signature => last,
+            _ => match signatures.iter().position(|(key, _)| *key == signature) {
+                Some(slot) => slot,
+                None => {
+                    signatures.push((signature, Vec::new()));
+                    signatures.len() - 1
+                }
+            },
+        };
+        signatures[slot].1.push(c);
+        last = slot;
+    }
+    signatures.sort_unstable_by_key(|(key, _)| *key);
+    signatures
 }
 
 /// What the read-back of one group's flow has decided so far.
