@@ -209,7 +209,7 @@ fn solve_group(
     out: &mut [Allocation],
 ) {
     // Signature: which members a credit fits (bit mask) and the cap it falls under.
-    let mut by_credit: Vec<(u64, Option<usize>)> = vec![(0, None); credits.len()];
+    let mut by_credit: Vec<Signature> = vec![(0, None); credits.len()];
     for (bit, &d) in members.iter().enumerate().take(64) {
         for &(c, cap) in &eligible[d] {
             by_credit[c].0 |= 1 << bit;
@@ -302,10 +302,13 @@ fn solve_group(
     }
 }
 
+/// Which members of a group a credit fits (bit mask), and the cap it falls under.
+type Signature = (u64, Option<usize>);
+
 /// Credits grouped by signature, ordered by signature then credit (as a sorted map would give).
 /// Only a handful of signatures exist, so a short list beats a tree.
-fn merge_signatures(by_credit: &[(u64, Option<usize>)]) -> Vec<((u64, Option<usize>), Vec<usize>)> {
-    let mut signatures: Vec<((u64, Option<usize>), Vec<usize>)> = Vec::new();
+fn merge_signatures(by_credit: &[Signature]) -> Vec<(Signature, Vec<usize>)> {
+    let mut signatures: Vec<(Signature, Vec<usize>)> = Vec::new();
     let mut last = usize::MAX;
     for (c, &signature) in by_credit.iter().enumerate().filter(|(_, s)| s.0 != 0) {
         // Neighbouring credits usually share a signature: try the last one used first.
