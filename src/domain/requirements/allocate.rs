@@ -1,9 +1,6 @@
 //! Decides which credit hours count toward which requirement of one credential.
 
-use std::{
-    collections::{BTreeMap, BTreeSet},
-    sync::Arc,
-};
+use std::{collections::BTreeMap, sync::Arc};
 
 use chrono::NaiveDate;
 
@@ -34,32 +31,41 @@ enum Why {
     Type,
 }
 
-/// Reasons shared by many credits, formatted once per requirement and shared.
-struct Reasons {
-    future: Arc<str>,
-    before: Arc<str>,
-    after: Arc<str>,
+/// Reasons shared by many credits, formatted on first use per requirement and shared.
+struct Reasons<'d> {
+    demand: &'d Demand,
+    future: Option<Arc<str>>,
+    before: Option<Arc<str>>,
+    after: Option<Arc<str>>,
     types: Vec<(u64, Arc<str>)>,
 }
 
-impl Reasons {
-    fn new(demand: &Demand) -> Reasons {
+/// The shared text in `slot`, formatted by `make` the first time.
+fn shared(slot: &mut Option<Arc<str>>, make: impl FnOnce() -> String) -> Arc<str> {
+    slot.get_or_insert_with(|| Arc::from(make())).clone()
+}
+
+impl<'d> Reasons<'d> {
+    fn new(demand: &'d Demand) -> Reasons<'d> {
         Reasons {
-            future: Arc::from("completed after today"),
-            before: Arc::from(format!(
-                "completed before this cycle (starts {})",
-                demand.from
-            )),
-            after: Arc::from(format!("completed after the deadline ({})", demand.to)),
+            demand,
+            future: None,
+            before: None,
+            after: None,
             types: Vec::new(),
         }
     }
 
     fn text(&mut self, why: Why, credit: &Credit, bit: u64) -> Arc<str> {
+        let demand = self.demand;
         match why {
-            Why::Future => self.future.clone(),
-            Why::Before => self.before.clone(),
-            Why::After => self.after.clone(),
+            Why::Future => shared(&mut self.future, || "completed after today".to_owned()),
+            Why::Before => shared(&mut self.before, || {
+                format!("completed before this cycle (starts {})", demand.from)
+            }),
+            Why::After => shared(&mut self.after, || {
+                format!("completed after the deadline ({})", demand.to)
+            }),
             Why::Type => {
                 if let Some((_, text)) = self.types.iter().find(|(b, _)| *b == bit && bit != 0) {
                     return text.clone();
@@ -101,7 +107,11 @@ fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate, recent: Nai
 }
 
 /// Credit indices by topic, built once per case so topic rules only look at their credits.
-pub struct TopicIndex<'a>(BTreeMap<&'a str, Vec<usize>>);
+pub struct TopicIndex<'a> {
+    by_topic: BTreeMap<&'a str, Vec<usize>>,
+    /// How many real credits there are (in canonical order, so sorted by completion date).
+    real: usize,
+}
 
 impl<'a> TopicIndex<'a> {
     pub fn new(credits: &[&'a Credit]) -> TopicIndex<'a> {
@@ -111,7 +121,10 @@ impl<'a> TopicIndex<'a> {
                 index.entry(topic.as_str()).or_default().push(c);
             }
         }
-        TopicIndex(index)
+        TopicIndex {
+            by_topic: index,
+            real: credits.len(),
+        }
     }
 
     fn candidates(&self, demand: &Demand, all: usize) -> Vec<usize> {
@@ -120,7 +133,7 @@ impl<'a> TopicIndex<'a> {
             Some(topics) => {
                 let mut list: Vec<usize> = topics
                     .iter()
-                    .filter_map(|t| self.0.get(t.as_str()))
+                    .filter_map(|t| self.by_topic.get(t.as_str()))
                     .flatten()
                     .copied()
                     .collect();
@@ -150,7 +163,15 @@ pub fn allocate(
         }
         let mut reasons = Reasons::new(demand);
         let recent = cycle::add_days(demand.from, -366);
-        for c in index.candidates(demand, credits.len()) {
+        let candidates = index.candidates(demand, credits.len());
+        // Real credits come in date order, so those from long before the window (and not in
+        // the future, which would be listed) form a prefix that `fit` would pass over silently.
+        let real = candidates.partition_point(|&c| c < index.real);
+        let skip = candidates[..real].partition_point(|&c| {
+            let completed = credits[c].completed;
+            completed < recent && completed <= today
+        });
+        for &c in &candidates[skip..] {
             let bit = bits.get(c).copied().unwrap_or(0);
             match fit(demand, credits[c], bit, today, recent) {
                 Fit::Yes(cap) => eligible[d].push((c, cap)),
@@ -188,19 +209,16 @@ fn solve_group(
     out: &mut [Allocation],
 ) {
     // Signature: which members a credit fits (bit mask) and the cap it falls under.
-    let mut signatures: BTreeMap<(u64, Option<usize>), Vec<usize>> = BTreeMap::new();
-    let mut by_credit: Vec<(u64, Option<usize>)> = vec![(0, None); credits.len()];
+    let mut by_credit: Vec<Signature> = vec![(0, None); credits.len()];
     for (bit, &d) in members.iter().enumerate().take(64) {
         for &(c, cap) in &eligible[d] {
             by_credit[c].0 |= 1 << bit;
             by_credit[c].1 = by_credit[c].1.or(cap);
         }
     }
-    for (c, signature) in by_credit.into_iter().enumerate().filter(|(_, s)| s.0 != 0) {
-        signatures.entry(signature).or_default().push(c);
-    }
+    let signatures = merge_signatures(&by_credit);
     let caps: Vec<usize> = {
-        let mut caps: Vec<usize> = signatures.keys().filter_map(|(_, cap)| *cap).collect();
+        let mut caps: Vec<usize> = signatures.iter().filter_map(|((_, cap), _)| *cap).collect();
         caps.sort_unstable();
         caps.dedup();
         caps
@@ -237,37 +255,134 @@ fn solve_group(
         edges.push(mine);
     }
     net.max_flow(source, sink);
+    // Per credit, the members it counted toward (bit i = member i), and per member the hours
+    // counted so far: the explanations below read these instead of rescanning counted lists.
+    let mut counted_in: Vec<u64> = vec![0; credits.len()];
+    let mut got: Vec<i64> = vec![0; members.len()];
+    let mut reasons = UnusedReasons::default();
+    let mut left: Vec<i64> = Vec::new();
     for (s, (_, list)) in signatures.iter().enumerate() {
-        let mut left: Vec<i64> = list
-            .iter()
-            .map(|&c| credits[c].hours.as_hundredths())
-            .collect();
+        left.clear();
+        left.extend(list.iter().map(|&c| credits[c].hours.as_hundredths()));
         for &(i, edge) in &edges[s] {
             let mut flow = net.flow(edge);
             for (k, &c) in list.iter().enumerate() {
+                if flow == 0 {
+                    break;
+                }
                 let take = flow.min(left[k]);
                 if take > 0 {
                     out[members[i]].counted.push((c, Hours::hundredths(take)));
+                    counted_in[c] |= 1 << i;
+                    got[i] += take;
                     left[k] -= take;
                     flow -= take;
                 }
             }
         }
-        explain_unused(demands, bits, members, &edges[s], list, &left, out);
+        let state = Readback {
+            counted_in: &counted_in,
+            got: &got,
+            left: &left,
+        };
+        explain_unused(
+            demands,
+            bits,
+            members,
+            &edges[s],
+            list,
+            &state,
+            &mut reasons,
+            out,
+        );
     }
+    // Each credit appears at most once per member (one edge per signature and member).
     for &d in members {
-        out[d].counted.sort_by_key(|&(c, _)| c);
+        out[d].counted.sort_unstable_by_key(|&(c, _)| c);
+    }
+}
+
+/// Which members of a group a credit fits (bit mask), and the cap it falls under.
+type Signature = (u64, Option<usize>);
+
+/// Credits grouped by signature, ordered by signature then credit (as a sorted map would give).
+/// Only a handful of signatures exist, so a short list beats a tree.
+fn merge_signatures(by_credit: &[Signature]) -> Vec<(Signature, Vec<usize>)> {
+    let mut signatures: Vec<(Signature, Vec<usize>)> = Vec::new();
+    let mut last = usize::MAX;
+    for (c, &signature) in by_credit.iter().enumerate().filter(|(_, s)| s.0 != 0) {
+        // Neighbouring credits usually share a signature: try the last one used first.
+        let slot = match signatures.get(last) {
+            Some((key, _)) if *key == signature => last,
+            _ => match signatures.iter().position(|(key, _)| *key == signature) {
+                Some(slot) => slot,
+                None => {
+                    signatures.push((signature, Vec::new()));
+                    signatures.len() - 1
+                }
+            },
+        };
+        signatures[slot].1.push(c);
+        last = slot;
+    }
+    signatures.sort_unstable_by_key(|(key, _)| *key);
+    signatures
+}
+
+/// What the read-back of one group's flow has decided so far.
+struct Readback<'a> {
+    counted_in: &'a [u64],
+    got: &'a [i64],
+    /// Hours of each credit of the current signature not counted anywhere.
+    left: &'a [i64],
+}
+
+/// Reasons an eligible credit went unused, formatted once per requirement and shared.
+#[derive(Default)]
+struct UnusedReasons {
+    /// (demand, member counted instead or `None` for "another requirement", text)
+    elsewhere: Vec<(usize, Option<usize>, Arc<str>)>,
+    /// (demand, cap index, text)
+    capped: Vec<(usize, usize, Arc<str>)>,
+}
+
+impl UnusedReasons {
+    fn elsewhere(&mut self, demands: &[Demand], d: usize, other: Option<usize>) -> Arc<str> {
+        if let Some((_, _, text)) = self.elsewhere.iter().find(|e| e.0 == d && e.1 == other) {
+            return text.clone();
+        }
+        let key = other.map_or("another requirement", |o| demands[o].key.as_str());
+        let text: Arc<str> = Arc::from(format!(
+            "counted toward {key} instead; the two may not share hours"
+        ));
+        self.elsewhere.push((d, other, text.clone()));
+        text
+    }
+
+    fn capped(&mut self, demands: &[Demand], d: usize, cap: usize) -> Arc<str> {
+        if let Some((_, _, text)) = self.capped.iter().find(|e| e.0 == d && e.1 == cap) {
+            return text.clone();
+        }
+        let cap_rule = &demands[d].caps[cap];
+        let text: Arc<str> = Arc::from(format!(
+            "{} cap of {} h reached",
+            cap_rule.label, cap_rule.max
+        ));
+        self.capped.push((d, cap, text.clone()));
+        text
     }
 }
 
 /// Says why an eligible credit did not count toward a requirement that still misses hours.
+#[allow(clippy::too_many_arguments)]
 fn explain_unused(
     demands: &[Demand],
     bits: &[u64],
     members: &[usize],
     edges: &[(usize, EdgeRef)],
     list: &[usize],
-    left: &[i64],
+    state: &Readback<'_>,
+    reasons: &mut UnusedReasons,
     out: &mut [Allocation],
 ) {
     for &(i, _) in edges {
@@ -275,30 +390,26 @@ fn explain_unused(
         if demands[d].quiet {
             continue;
         }
-        let got: i64 = out[d].counted.iter().map(|(_, h)| h.as_hundredths()).sum();
-        if got >= demands[d].required.unwrap_or_default().as_hundredths() {
+        if state.got[i] >= demands[d].required.unwrap_or_default().as_hundredths() {
             continue;
         }
-        let counted: BTreeSet<usize> = out[d].counted.iter().map(|&(c, _)| c).collect();
         for (k, &c) in list.iter().enumerate() {
-            if counted.contains(&c) {
+            if state.counted_in[c] & (1 << i) != 0 {
                 continue;
             }
-            let reason = if left[k] == 0 {
+            let reason = if state.left[k] == 0 {
+                // The first other member of this signature that took the credit, if any.
                 let other = edges
                     .iter()
-                    .find(|&&(j, _)| j != i && out[members[j]].counted.iter().any(|&(x, _)| x == c))
-                    .map_or("another requirement", |&(j, _)| {
-                        demands[members[j]].key.as_str()
-                    });
-                format!("counted toward {other} instead; the two may not share hours")
+                    .find(|&&(j, _)| j != i && state.counted_in[c] & (1 << j) != 0)
+                    .map(|&(j, _)| members[j]);
+                reasons.elsewhere(demands, d, other)
             } else if let Some(cap) = demands[d].cap_for(bits.get(c).copied().unwrap_or(0)) {
-                let cap = &demands[d].caps[cap];
-                format!("{} cap of {} h reached", cap.label, cap.max)
+                reasons.capped(demands, d, cap)
             } else {
                 continue;
             };
-            out[d].rejected.push((c, Arc::from(reason)));
+            out[d].rejected.push((c, reason));
         }
     }
 }

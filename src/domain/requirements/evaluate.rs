@@ -1,6 +1,9 @@
 //! Evaluates a case: every credential against its rule set, every credit counted wherever it fits.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::{
+    collections::{BTreeSet, HashSet},
+    hash::{BuildHasherDefault, Hasher},
+};
 
 use super::{
     allocate::{TopicIndex, allocate},
@@ -17,36 +20,29 @@ use super::{
     status::status,
 };
 
-/// Each credit type's bit, for look-ups without scanning the vocabulary.
-fn type_bits(catalog: &Catalog) -> HashMap<&str, u64> {
+/// Bit of a credit type by name: a short scan of the vocabulary (about ten types), cheaper than
+/// building a hash map for every evaluation. `None` for a type the catalog does not know.
+fn type_bit_of(catalog: &Catalog, name: &str) -> Option<u64> {
     let vocabulary = &catalog.vocabulary;
     vocabulary
         .credit_types
         .iter()
-        .map(|info| (info.key.as_str(), type_bit(vocabulary, &info.key)))
-        .collect()
+        .find(|info| info.key.as_str() == name)
+        .map(|info| type_bit(vocabulary, &info.key))
 }
 
-/// Checks names and ids in the case before anything is computed.
+/// Checks names and ids in the case before anything is computed; the first problem in input
+/// order is the error.
 fn validate(case: &Case, catalog: &Catalog) -> Result<(), EngineError> {
-    facts::validate(&case.facts, &catalog.vocabulary)?;
-    let mut ids = BTreeSet::new();
-    for credential in &case.credentials {
-        if !ids.insert(credential.id.as_str()) {
-            return Err(EngineError::DuplicateId(credential.id.0.clone()));
-        }
-        facts::validate(&credential.facts, &catalog.vocabulary)?;
-        catalog.resolve(&credential.rule_set)?;
-    }
+    validate_credentials(case, catalog)?;
     let mut credit_ids: HashSet<&str> = HashSet::with_capacity(case.credits.len());
-    let types = type_bits(catalog);
     for credit in &case.credits {
         if !credit_ids.insert(credit.id.as_str()) {
-            return Err(EngineError::DuplicateId(credit.id.0.clone()));
+            return Err(EngineError::DuplicateId(credit.id.to_string()));
         }
-        if !types.contains_key(credit.credit_type.as_str()) {
+        if type_bit_of(catalog, credit.credit_type.as_str()).is_none() {
             return Err(EngineError::UnknownCreditType {
-                credit: credit.id.0.clone(),
+                credit: credit.id.to_string(),
                 credit_type: credit.credit_type.0.clone(),
             });
         }
@@ -56,12 +52,68 @@ fn validate(case: &Case, catalog: &Catalog) -> Result<(), EngineError> {
             .find(|t| !catalog.knows_topic(t.as_str()))
         {
             return Err(EngineError::UnknownTopic {
-                credit: credit.id.0.clone(),
+                credit: credit.id.to_string(),
                 topic: topic.0.clone(),
             });
         }
     }
     Ok(())
+}
+
+/// The clinician's facts and the credentials: ids, facts and rule sets.
+fn validate_credentials(case: &Case, catalog: &Catalog) -> Result<(), EngineError> {
+    facts::validate(&case.facts, &catalog.vocabulary)?;
+    let mut ids = BTreeSet::new();
+    for credential in &case.credentials {
+        if !ids.insert(credential.id.as_str()) {
+            return Err(EngineError::DuplicateId(credential.id.0.clone()));
+        }
+        facts::validate(&credential.facts, &catalog.vocabulary)?;
+        catalog.resolve(&credential.rule_set)?;
+    }
+    Ok(())
+}
+
+/// Credit type bits in the order of `credits`, or `None` when some credit is invalid (unknown
+/// type or topic, or an id given twice); the caller then runs the full check for the message.
+fn quick_check(credits: &[&Credit], catalog: &Catalog) -> Option<Vec<u64>> {
+    let mut bits = Vec::with_capacity(credits.len());
+    let mut ids: HashSet<&str, BuildHasherDefault<IdHasher>> =
+        HashSet::with_capacity_and_hasher(credits.len(), Default::default());
+    for credit in credits {
+        bits.push(type_bit_of(catalog, credit.credit_type.as_str())?);
+        if !credit
+            .topics
+            .iter()
+            .all(|t| catalog.knows_topic(t.as_str()))
+        {
+            return None;
+        }
+        if !ids.insert(credit.id.as_str()) {
+            return None;
+        }
+    }
+    Some(bits)
+}
+
+/// A cheap multiplicative hash for credit ids: they come from the clinician's own case, and a
+/// collision only costs a comparison, so the DoS-resistant default hasher is not needed here.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The full report for one clinician. Pure: `case.today` is the only notion of time.
@@ -76,17 +128,22 @@ pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
         }
         &extended
     };
-    validate(case, catalog)?;
     // Canonical order makes the result independent of the order credits were given in.
     let mut credits: Vec<&Credit> = case.credits.iter().collect();
     credits.sort_by(|a, b| (a.completed, &a.id).cmp(&(b.completed, &b.id)));
+    let type_bits = match quick_check(&credits, catalog) {
+        Some(bits) => {
+            validate_credentials(case, catalog)?;
+            bits
+        }
+        None => {
+            // Something is wrong: the full check names the first problem in input order.
+            validate(case, catalog)?;
+            return Err(EngineError::InvalidCase("credit check disagreed".into()));
+        }
+    };
 
     let index = TopicIndex::new(&credits);
-    let types = type_bits(catalog);
-    let type_bits: Vec<u64> = credits
-        .iter()
-        .map(|c| types.get(c.credit_type.as_str()).copied().unwrap_or(0))
-        .collect();
     let mut reports = Vec::with_capacity(case.credentials.len());
     for credential in &case.credentials {
         reports.push(evaluate_credential(
@@ -155,14 +212,13 @@ fn evaluate_credential(
         bits.push(0);
     }
     let allocations = allocate(&demands, &pool, &bits, index, case.today);
+    // The demands are not needed afterwards: their texts move into the report uncopied.
     let requirements = demands
-        .iter()
+        .into_iter()
         .zip(allocations)
         .map(|(demand, allocation)| {
             let counted = allocation.counted.iter().map(|(_, h)| *h).sum();
             RequirementReport {
-                key: demand.key.clone(),
-                label: demand.label.clone(),
                 required: demand.required,
                 counted,
                 missing: demand.required.map(|r| {
@@ -172,7 +228,7 @@ fn evaluate_credential(
                         r.saturating_sub(counted)
                     }
                 }),
-                status: status(demand, counted, case.today, cycle.end),
+                status: status(&demand, counted, case.today, cycle.end),
                 due: demand.due,
                 counted_credits: allocation
                     .counted
@@ -190,9 +246,11 @@ fn evaluate_credential(
                         reason,
                     })
                     .collect(),
-                sources: demand.sources.clone(),
-                confidence: demand.confidence.clone(),
-                notes: demand.notes.clone(),
+                key: demand.key,
+                label: demand.label,
+                sources: demand.sources,
+                confidence: demand.confidence,
+                notes: demand.notes,
             }
         })
         .collect();

@@ -1,6 +1,6 @@
 //! Newtype identifiers, so a credit id can never be passed where a rule-set id belongs.
 
-use std::fmt;
+use std::{fmt, sync::Arc};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,10 +37,30 @@ string_id!(
     /// A clinician's credential (licence, certification, registration) within one case.
     CredentialId
 );
-string_id!(
-    /// One CE credit (a completed activity) within one case.
-    CreditId
-);
+/// One CE credit (a completed activity) within one case.
+///
+/// Shared text rather than a `String`: a report repeats each credit's id in every counted and
+/// rejected list, hundreds of times per clinician, and copying a pointer is much cheaper than
+/// allocating a string each time. Serialises as a plain string, like the other ids.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CreditId(pub Arc<str>);
+
+impl CreditId {
+    pub fn new(value: impl Into<Arc<str>>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CreditId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 string_id!(
     /// A topic key such as `medical_errors`.
     TopicKey
