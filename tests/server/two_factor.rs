@@ -47,6 +47,26 @@ async fn sign_in_with_password(app: &TestApp, username: &str) -> String {
     response.session_cookie().unwrap()
 }
 
+/// A clinician who has turned two-factor sign-in on (with the previous step's code, so the
+/// current step is still unused), with their session cookie and authenticator.
+async fn enrolled(app: &TestApp, username: &str) -> (String, Totp) {
+    let cookie = app.with_clinician(username).await;
+    let begun = app
+        .post_form("accounts/two_factor/begin", &[], Some(&cookie))
+        .await;
+    let setup: TwoFactorSetup = serde_json::from_str(&begun.body).unwrap();
+    let totp = authenticator(&setup);
+    let confirmed = app
+        .post_form(
+            "accounts/two_factor/confirm",
+            &[("code", &code(&totp, 30))],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
+    (cookie, totp)
+}
+
 async fn complete(app: &TestApp, cookie: &str, code: &str) -> crate::support::TestResponse {
     app.post_form(
         "accounts/two_factor/complete",
@@ -142,18 +162,7 @@ async fn enrolment_codes_once_and_recovery_codes(app: TestApp) {
 on_both_backends!(enrolment_codes_once_and_recovery_codes);
 
 async fn two_simultaneous_uses_of_one_code_cannot_both_pass(app: TestApp) {
-    let cookie = app.with_clinician("racer").await;
-    let begun = app
-        .post_form("accounts/two_factor/begin", &[], Some(&cookie))
-        .await;
-    let setup: TwoFactorSetup = serde_json::from_str(&begun.body).unwrap();
-    let totp = authenticator(&setup);
-    app.post_form(
-        "accounts/two_factor/confirm",
-        &[("code", &code(&totp, 30))],
-        Some(&cookie),
-    )
-    .await;
+    let (_, totp) = enrolled(&app, "racer").await;
 
     let first = sign_in_with_password(&app, "racer").await;
     let second = sign_in_with_password(&app, "racer").await;
@@ -171,18 +180,7 @@ async fn two_simultaneous_uses_of_one_code_cannot_both_pass(app: TestApp) {
 on_both_backends!(two_simultaneous_uses_of_one_code_cannot_both_pass);
 
 async fn turning_it_off_needs_a_code_or_the_password(app: TestApp) {
-    let cookie = app.with_clinician("switch").await;
-    let begun = app
-        .post_form("accounts/two_factor/begin", &[], Some(&cookie))
-        .await;
-    let setup: TwoFactorSetup = serde_json::from_str(&begun.body).unwrap();
-    let totp = authenticator(&setup);
-    app.post_form(
-        "accounts/two_factor/confirm",
-        &[("code", &code(&totp, 30))],
-        Some(&cookie),
-    )
-    .await;
+    let (cookie, _) = enrolled(&app, "switch").await;
     let refused = app
         .post_form(
             "accounts/two_factor/disable",

@@ -41,3 +41,25 @@ pub fn PasswordChecklist(password: ReadSignal<String>) -> impl IntoView {
         </ul>
     }
 }
+
+/// A new-password input with the live checklist under it.
+#[component]
+pub fn NewPasswordField(label: &'static str, name: &'static str) -> impl IntoView {
+    let (password, set_password) = signal(String::new());
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=name class="font-medium text-slate-800">{label}</label>
+            <input
+                id=name
+                name=name
+                type="password"
+                autocomplete="new-password"
+                required
+                aria-describedby="password-rules"
+                class="rounded-md border border-slate-300 px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600"
+                on:input=move |ev| set_password.set(event_target_value(&ev))
+            />
+            <PasswordChecklist password />
+        </div>
+    }
+}

@@ -4,14 +4,13 @@ use leptos::prelude::*;
 
 use super::{
     api::{ChangePassword, DeleteAccount},
-    forms::PasswordChecklist,
+    forms::NewPasswordField,
 };
 use crate::ui::form::{ErrorBanner, Field, PRIMARY_BUTTON};
 
 #[component]
 pub fn ChangePasswordSection() -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
-    let (password, set_password) = signal(String::new());
     let done = move || matches!(action.value().get(), Some(Ok(())));
     view! {
         <h2 class="mt-10 text-xl font-semibold">"Change password"</h2>
@@ -23,20 +22,7 @@ pub fn ChangePasswordSection() -> impl IntoView {
                 kind="password"
                 autocomplete="current-password"
             />
-            <div class="flex flex-col gap-1">
-                <label for="new_password" class="font-medium text-slate-800">"New password"</label>
-                <input
-                    id="new_password"
-                    name="new_password"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                    aria-describedby="password-rules"
-                    class="rounded-md border border-slate-300 px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600"
-                    on:input=move |ev| set_password.set(event_target_value(&ev))
-                />
-                <PasswordChecklist password />
-            </div>
+                <NewPasswordField label="New password" name="new_password" />
             <ErrorBanner error=move || action.value().get().and_then(Result::err) />
             <Show when=done>
                 <p role="status" class="text-emerald-800">"Password changed. Other devices are signed out."</p>

@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{api::SignUp, forms::PasswordChecklist};
+use super::{api::SignUp, forms::NewPasswordField};
 use crate::ui::form::{ErrorBanner, Field, PRIMARY_BUTTON};
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
-    let (password, set_password) = signal(String::new());
 
     view! {
         <Title text="Create account" />
@@ -25,20 +24,7 @@ pub fn SignUpPage() -> impl IntoView {
                     hint="3 to 32 letters, digits, dots, dashes or underscores."
                 />
                 <Field label="Your name" name="display_name" autocomplete="name" />
-                <div class="flex flex-col gap-1">
-                    <label for="password" class="font-medium text-slate-800">"Password"</label>
-                    <input
-                        id="password"
-                        name="password"
-                        type="password"
-                        autocomplete="new-password"
-                        required
-                        aria-describedby="password-rules"
-                        class="rounded-md border border-slate-300 px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600"
-                        on:input=move |ev| set_password.set(event_target_value(&ev))
-                    />
-                    <PasswordChecklist password />
-                </div>
+                <NewPasswordField label="Password" name="password" />
                 <ErrorBanner error=move || action.value().get().and_then(Result::err) />
                 <button type="submit" class=PRIMARY_BUTTON disabled=move || action.pending().get()>
                     "Create account"
