@@ -51,7 +51,7 @@ test("sign up, sign out, sign in again and see the session", async ({ page }) =>
   await signUp(page, username);
   await expect(page.getByTestId("sessions")).toContainText("This device");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
 
@@ -109,7 +109,7 @@ test("two-factor sign-in: enrol with the app, then sign in with a code", async (
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/signin");
   await hydrated(page);
