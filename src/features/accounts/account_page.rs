@@ -18,7 +18,7 @@ pub fn AccountPage() -> impl IntoView {
                     Ok(Some(viewer)) if viewer.awaiting_second_factor => {
                         view! { <Redirect path="/signin/two-factor" /> }.into_any()
                     }
-                    Ok(Some(viewer)) => view! { <AccountDetails name=viewer.display_name /> }.into_any(),
+                    Ok(Some(viewer)) => view! { <AccountDetails name=viewer.display_name idle_minutes=viewer.idle_minutes /> }.into_any(),
                     Ok(None) => view! { <Redirect path="/signin" /> }.into_any(),
                     Err(err) => view! { <p role="alert">{err.message}</p> }.into_any(),
                 })}
@@ -28,7 +28,7 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn AccountDetails(name: String) -> impl IntoView {
+fn AccountDetails(name: String, idle_minutes: i64) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let revoke = ServerAction::<RevokeSession>::new();
     let revoke_others = ServerAction::<RevokeOtherSessions>::new();
@@ -48,7 +48,9 @@ fn AccountDetails(name: String) -> impl IntoView {
         </div>
         <h2 class="mt-8 text-xl font-semibold">"Where you are signed in"</h2>
         <p class="mt-1 text-slate-600">
-            "End any session you do not recognise. Sessions end by themselves after 30 minutes without use."
+            "End any session you do not recognise. Sessions end by themselves after "
+            {idle_minutes}
+            " minutes without use."
         </p>
         <ErrorBanner error=move || revoke.value().get().and_then(Result::err) />
         <Transition fallback=|| view! { <p>"Loading sessions…"</p> }>

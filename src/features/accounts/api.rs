@@ -13,6 +13,8 @@ pub struct Viewer {
     pub role: String,
     /// Password accepted, second factor still owed.
     pub awaiting_second_factor: bool,
+    /// Minutes without use after which a session ends (server configuration).
+    pub idle_minutes: i64,
 }
 
 /// What enrolment shows once: the QR code (PNG, base64) and the secret for typing in.
@@ -41,6 +43,7 @@ pub async fn me() -> Result<Option<Viewer>, AppError> {
         display_name: u.display_name,
         role: u.role,
         awaiting_second_factor: u.awaiting_second_factor,
+        idle_minutes: state.config.sessions.idle_minutes,
     }))
 }
 
