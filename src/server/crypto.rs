@@ -10,6 +10,17 @@ use aes_gcm::{
 };
 use base64::{Engine, engine::general_purpose::STANDARD};
 
+/// Lower-case hex of bytes, as the database stores digests.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Hex SHA-256 of text: the stored form of session tokens and recovery codes.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
 /// The key that seals secrets at rest. `Debug` never shows it.
 #[derive(Clone)]
 pub struct MasterKey([u8; 32]);

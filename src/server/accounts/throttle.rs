@@ -6,6 +6,15 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DbErr, Ent
 
 use crate::{domain::throttle, server::entities::sign_in_throttle};
 
+/// The answer to a locked-out attempt: what happened and when to try again.
+pub fn locked_error(what: &str, minutes: i64) -> crate::error::AppError {
+    let plural = if minutes == 1 { "" } else { "s" };
+    crate::error::AppError::new(
+        crate::error::ErrorCode::Throttled,
+        format!("Too many {what}. Try again in {minutes} minute{plural}."),
+    )
+}
+
 /// Minutes left before `key` may try again, if it is locked now.
 pub async fn locked_minutes(
     db: &DatabaseConnection,

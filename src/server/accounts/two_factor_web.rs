@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
 
 use super::{throttle, web::database_error};
 use crate::{
-    error::{AppError, ErrorCode},
+    error::AppError,
     features::accounts::TwoFactorSetup,
     server::{
         audit::{self, Action, Event, Outcome},
@@ -153,13 +153,7 @@ pub async fn complete_sign_in(code: String) -> Result<(), AppError> {
         .await
         .map_err(database_error)?
     {
-        return Err(AppError::new(
-            ErrorCode::Throttled,
-            format!(
-                "Too many wrong codes. Try again in {minutes} minute{}.",
-                if minutes == 1 { "" } else { "s" }
-            ),
-        ));
+        return Err(throttle::locked_error("wrong codes", minutes));
     }
     let ok = two_factor::verify(&state.db, &state.master_key, current.user_id, &code, now)
         .await

@@ -134,13 +134,9 @@ pub async fn sign_in(login: String, password: String) -> Result<(), AppError> {
             ErrorCode::InvalidCredentials,
             "That email or username and password do not match an account.",
         )),
-        Err(SignInError::Throttled { minutes }) => Err(AppError::new(
-            ErrorCode::Throttled,
-            format!(
-                "Too many failed sign-ins. Try again in {minutes} minute{}.",
-                if minutes == 1 { "" } else { "s" }
-            ),
-        )),
+        Err(SignInError::Throttled { minutes }) => {
+            Err(super::throttle::locked_error("failed sign-ins", minutes))
+        }
         Err(SignInError::Inactive) => Err(AppError::new(
             ErrorCode::Forbidden,
             "This account is suspended. Contact your administrator.",

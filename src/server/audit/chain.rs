@@ -4,6 +4,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use sha2::{Digest, Sha256};
 
 use super::Verification;
+use crate::server::crypto::hex;
 use crate::server::entities::audit_log;
 
 /// The `prev_hash` of the very first row.
@@ -47,10 +48,6 @@ pub fn verify_rows(rows: &[audit_log::Model]) -> Verification {
     Verification::Intact {
         rows: rows.len() as u64,
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

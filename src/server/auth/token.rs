@@ -4,7 +4,6 @@ use std::fmt;
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use rand::RngCore;
-use sha2::{Digest, Sha256};
 
 /// A token as the browser holds it. `Debug` never shows it, and it is not `Serialize`.
 pub struct Token(String);
@@ -35,10 +34,7 @@ impl Token {
     /// Hex SHA-256: what the database stores and looks up. A fast hash suffices because the
     /// token has 256 bits of entropy; there is nothing to brute-force.
     pub fn hash(&self) -> String {
-        Sha256::digest(self.0.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        crate::server::crypto::sha256_hex(&self.0)
     }
 }
 

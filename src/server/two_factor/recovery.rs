@@ -7,7 +7,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
     QueryFilter, sea_query::Expr,
 };
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::server::entities::recovery_code;
@@ -75,8 +74,5 @@ pub async fn delete_codes(db: &DatabaseConnection, user_id: Uuid) -> Result<(), 
 }
 
 fn hash(code: &str) -> String {
-    Sha256::digest(code.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::server::crypto::sha256_hex(code)
 }
