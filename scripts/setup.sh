@@ -50,7 +50,10 @@ setup_build_tools() {
   bindgen="$(lock_version wasm-bindgen)"
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$"; then
     say "Installing wasm-bindgen-cli $bindgen (must equal the wasm-bindgen in Cargo.lock)"
-    cargo install wasm-bindgen-cli --version "$bindgen" --locked --force
+    # --locked first, for the exact dependency set that release was tested with; when a crate
+    # in its lock file has been yanked (webpki-roots 1.0.11 was), resolve afresh instead.
+    cargo install wasm-bindgen-cli --version "$bindgen" --locked --force ||
+      cargo install wasm-bindgen-cli --version "$bindgen" --force
   fi
 
   if [ ! -x "$LICENSURE_ROOT/node_modules/.bin/tailwindcss" ] ||

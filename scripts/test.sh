@@ -16,6 +16,10 @@ setup_build_tools
 # Incremental caches only pay off while editing; in a test run they just fill the disk.
 export CARGO_INCREMENTAL=0
 
+if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+  say "Installing aiosmtpd from apt: the SMTP server the mail tests send to"
+  apt_install python3-aiosmtpd
+fi
 if ! command -v chromium >/dev/null; then
   say "Installing Chromium from apt for the browser tests"
   apt_install chromium

@@ -75,6 +75,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("signin/two-factor") view=accounts::TwoFactorSignInPage />
                         <Route path=path!("signup") view=accounts::SignUpPage />
                         <Route path=path!("account") view=accounts::AccountPage />
+                        <Route path=path!("verify-email") view=accounts::VerifyEmailPage />
+                        <Route path=path!("forgot-password") view=accounts::ForgotPasswordPage />
+                        <Route path=path!("reset-password") view=accounts::ResetPasswordPage />
                     </Routes>
                 </main>
                 <SiteFooter />

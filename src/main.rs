@@ -32,6 +32,13 @@ enum Command {
     /// Create an administrator account. The password is read from standard input (prompted
     /// twice on a terminal), never from the command line.
     CreateAdmin(CreateAdminArgs),
+    /// Make an account an administrator or a clinician. Its sessions end at once.
+    SetRole {
+        /// Email address or username of the account.
+        login: String,
+        /// `admin` or `clinician`.
+        role: String,
+    },
     /// Check the audit log's hash chain and report the first broken link.
     VerifyAudit,
     /// Evaluate a case file (credentials and credits) against the requirement catalog.
@@ -108,6 +115,7 @@ async fn main() -> ExitCode {
         Command::Serve => startup::serve(config).await.map_err(|err| err.to_string()),
         Command::Migrate => migrate(config).await,
         Command::CreateAdmin(args) => create_admin(config, args).await,
+        Command::SetRole { login, role } => set_role(config, &login, &role).await,
         Command::VerifyAudit => verify_audit(config).await,
         Command::Evaluate { .. } | Command::Catalog(_) => Ok(()),
     };
@@ -145,6 +153,30 @@ async fn create_admin(config: Config, args: CreateAdminArgs) -> Result<(), Strin
     println!(
         "Created administrator {}. Sign in and enrol two-factor authentication before using the console.",
         user.username
+    );
+    Ok(())
+}
+
+async fn set_role(config: Config, login: &str, role: &str) -> Result<(), String> {
+    let state = startup::prepare(config)
+        .await
+        .map_err(|err| err.to_string())?;
+    let account = licensure::server::accounts::signin::find_account(&state.db, login.trim())
+        .await
+        .map_err(|err| err.to_string())?
+        .ok_or_else(|| admin::RoleError::NoSuchAccount.to_string())?;
+    let updated = admin::set_role(&state.db, account, role.trim(), None, chrono::Utc::now())
+        .await
+        .map_err(|err| err.to_string())?;
+    println!(
+        "{} is now {}; their sessions have ended.{}",
+        updated.username,
+        updated.role,
+        if updated.role == "admin" {
+            " They must enrol two-factor authentication before using the console."
+        } else {
+            ""
+        }
     );
     Ok(())
 }

@@ -1,27 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { hydrated, password, signUp, unique } from "./session";
 import { totpCode } from "./totp";
-
-const password = "Violet-Harbour-Lantern-42";
-
-async function hydrated(page: Page) {
-  await expect(page.locator("[data-hydrated=true]")).toHaveCount(1);
-}
-
-function unique(prefix: string) {
-  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-}
-
-async function signUp(page: Page, username: string) {
-  await page.goto("/signup");
-  await hydrated(page);
-  await page.getByLabel("Email").fill(`${username}@example.org`);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Your name").fill("Dr Grace Test");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("heading", { name: "Hello, Dr Grace Test" })).toBeVisible();
-}
 
 test("the password checklist follows what is typed", async ({ page }) => {
   await page.goto("/signup");

@@ -6,6 +6,7 @@ mod m20261204_000001_create_users;
 mod m20261204_000002_create_requirement_sets;
 mod m20261204_000003_accounts_security;
 mod m20261204_000004_two_factor;
+mod m20261204_000005_email_links;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000002_create_requirement_sets::Migration),
             Box::new(m20261204_000003_accounts_security::Migration),
             Box::new(m20261204_000004_two_factor::Migration),
+            Box::new(m20261204_000005_email_links::Migration),
         ]
     }
 }

@@ -1,11 +1,17 @@
-//! Creating administrator accounts from the command line.
+//! Administrator accounts from the command line: creating them, and granting or removing
+//! the role.
 
-use chrono::Utc;
-use sea_orm::DatabaseConnection;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, TransactionTrait,
+};
+use uuid::Uuid;
 
 use super::{
     accounts::register::{self, Kind, NewAccount, RegisterError},
     audit::{self, Action, Event, Outcome},
+    auth::sessions,
     entities::user,
     passwords::PasswordHasher,
 };
@@ -31,4 +37,63 @@ pub async fn create_admin(
     };
     audit::record(db, event, now).await?;
     Ok(admin)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RoleError {
+    #[error("the role must be clinician or admin")]
+    UnknownRole,
+    #[error("no account has that email address or username")]
+    NoSuchAccount,
+    #[error("the account already has that role; nothing changed")]
+    Unchanged,
+    #[error("this is the last administrator; make another administrator first")]
+    LastAdmin,
+    #[error("the database could not be written: {0}")]
+    Database(#[from] DbErr),
+}
+
+/// Gives `account` the role `role` and ends all its sessions, so the change holds from its
+/// very next request. The last administrator cannot be demoted. `actor` is the administrator
+/// who asked, or `None` for the operator at the command line.
+pub async fn set_role(
+    db: &DatabaseConnection,
+    account: user::Model,
+    role: &str,
+    actor: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<user::Model, RoleError> {
+    if ![user::role::CLINICIAN, user::role::ADMIN].contains(&role) {
+        return Err(RoleError::UnknownRole);
+    }
+    if account.role == role {
+        return Err(RoleError::Unchanged);
+    }
+    let txn = db.begin().await?;
+    if account.role == user::role::ADMIN {
+        let admins = user::Entity::find()
+            .filter(user::Column::Role.eq(user::role::ADMIN))
+            .filter(user::Column::Status.eq(user::status::ACTIVE))
+            .count(&txn)
+            .await?;
+        if admins <= 1 {
+            return Err(RoleError::LastAdmin);
+        }
+    }
+    let user_id = account.id;
+    let mut active = account.into_active_model();
+    active.role = Set(role.to_owned());
+    active.updated_at = Set(now);
+    let updated = active.update(&txn).await?;
+    sessions::end_all(&txn, user_id, None).await?;
+    txn.commit().await?;
+    let event = Event {
+        actor,
+        action: Action::RoleChanged,
+        target: Some(format!("user:{user_id}")),
+        client_addr: None,
+        outcome: Outcome::Success,
+    };
+    audit::record(db, event, now).await?;
+    Ok(updated)
 }

@@ -11,6 +11,37 @@ pub struct Config {
     pub storage: StorageConfig,
     pub log: LogConfig,
     pub sessions: SessionConfig,
+    pub mail: MailConfig,
+}
+
+#[derive(Clone)]
+pub struct MailConfig {
+    /// Who the mail comes from, already checked to be a mailbox.
+    pub from: String,
+    pub transport: MailTransport,
+    /// The address people open links in mail at, without a trailing slash.
+    pub public_url: String,
+}
+
+#[derive(Clone)]
+pub enum MailTransport {
+    /// Each message becomes an `.eml` file here: the embedded default, readable by a newcomer.
+    Folder(PathBuf),
+    /// An SMTP URL as lettre reads it; it may carry a password, so `Debug` never prints it.
+    Smtp(String),
+}
+
+impl fmt::Debug for MailConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let transport = match &self.transport {
+            MailTransport::Folder(path) => format!("folder {}", path.display()),
+            MailTransport::Smtp(_) => "smtp".to_owned(),
+        };
+        f.debug_struct("MailConfig")
+            .field("transport", &transport)
+            .field("public_url", &self.public_url)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +141,8 @@ pub const MASTER_KEY: &str = "LICENSURE_MASTER_KEY";
 pub const TRUSTED_PROXIES: &str = "LICENSURE_TRUSTED_PROXIES";
 pub const SESSION_IDLE_MINUTES: &str = "LICENSURE_SESSION_IDLE_MINUTES";
 pub const SESSION_MAX_HOURS: &str = "LICENSURE_SESSION_MAX_HOURS";
+pub const SMTP_URL: &str = "LICENSURE_SMTP_URL";
+pub const MAIL_FROM: &str = "LICENSURE_MAIL_FROM";
 
 impl Config {
     /// Reads the process environment.
@@ -174,7 +207,8 @@ impl Config {
             }
         };
 
-        let https = match get(PUBLIC_URL).as_deref().map(str::trim) {
+        let public_url = get(PUBLIC_URL).map(|url| url.trim().trim_end_matches('/').to_owned());
+        let https = match public_url.as_deref() {
             None => false,
             Some(url) if url.starts_with("https://") => true,
             Some(url) if url.starts_with("http://") => false,
@@ -220,7 +254,17 @@ impl Config {
             https,
         };
 
+        let mail = MailConfig {
+            from: mail_from(get(MAIL_FROM))?,
+            transport: match get(SMTP_URL) {
+                None => MailTransport::Folder(data_dir.join("mail")),
+                Some(url) => MailTransport::Smtp(smtp_url(url.trim())?),
+            },
+            public_url: public_url.unwrap_or_else(|| local_url(addr)),
+        };
+
         Ok(Self {
+            mail,
             sessions,
             http: HttpConfig {
                 addr,
@@ -259,6 +303,41 @@ fn bounded_number(
             },
         }),
     }
+}
+
+/// Where a browser on this machine reaches a server with no public URL configured.
+fn local_url(addr: SocketAddr) -> String {
+    if addr.ip().is_unspecified() {
+        format!("http://localhost:{}", addr.port())
+    } else {
+        format!("http://{addr}")
+    }
+}
+
+fn mail_from(raw: Option<String>) -> Result<String, ConfigError> {
+    let Some(raw) = raw else {
+        return Ok("Licensure <licensure@localhost>".into());
+    };
+    raw.trim()
+        .parse::<lettre::message::Mailbox>()
+        .map(|mailbox| mailbox.to_string())
+        .map_err(|_| ConfigError {
+            var: MAIL_FROM,
+            problem: "is not a mail address".into(),
+            example: "Licensure <no-reply@licensure.example.org>",
+        })
+}
+
+fn smtp_url(url: &str) -> Result<String, ConfigError> {
+    use lettre::{AsyncSmtpTransport, Tokio1Executor};
+    // The value is not echoed: it may hold the SMTP password.
+    AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+        .map(|_| url.to_owned())
+        .map_err(|_| ConfigError {
+            var: SMTP_URL,
+            problem: "is not an SMTP URL".into(),
+            example: "smtps://user:password@mail.example.org or smtp://127.0.0.1:2525",
+        })
 }
 
 fn database_from_url(url: &str) -> Result<DatabaseConfig, ConfigError> {
@@ -306,6 +385,10 @@ mod tests {
         );
         assert_eq!(config.storage.local_root, PathBuf::from("data/files"));
         assert_eq!(config.log.filter, "info");
+        assert!(
+            matches!(&config.mail.transport, MailTransport::Folder(path) if path == &PathBuf::from("data/mail"))
+        );
+        assert_eq!(config.mail.public_url, "http://127.0.0.1:3000");
         Ok(())
     }
 
@@ -321,6 +404,8 @@ mod tests {
             (SESSION_MAX_HOURS, "twelve"),
             (MASTER_KEY, "c2hvcnQ="),
             (TRUSTED_PROXIES, "proxy.local"),
+            (SMTP_URL, "mail.example.org"),
+            (MAIL_FROM, "not an address"),
         ];
         for (var, value) in cases {
             let err = load(&[(var, value)]).err();
@@ -334,6 +419,20 @@ mod tests {
         let text = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(text.starts_with("DATABASE_URL "), "{text}");
         assert!(!text.contains("hunter2"), "{text}");
+    }
+
+    #[test]
+    fn an_smtp_password_is_never_printed() -> Result<(), ConfigError> {
+        let config = load(&[(SMTP_URL, "smtps://mailer:hunter2@mail.example.org")])?;
+        assert!(matches!(config.mail.transport, MailTransport::Smtp(_)));
+        assert!(!format!("{config:?}").contains("hunter2"));
+        let err = load(&[(SMTP_URL, "ftp://mailer:hunter2@mail.example.org")]).err();
+        assert!(
+            !err.map(|e| e.to_string())
+                .unwrap_or_default()
+                .contains("hunter2")
+        );
+        Ok(())
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod db;
 pub mod engine_cli;
 pub mod entities;
 pub mod health;
+pub mod mail;
 pub mod passwords;
 pub mod request_log;
 pub mod respond;

@@ -11,6 +11,7 @@ use super::{
     config::{self, Backend, Config},
     crypto::MasterKey,
     db,
+    mail::Mailer,
     passwords::PasswordHasher,
     router, site,
     state::AppState,
@@ -71,7 +72,16 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         })?,
     };
 
+    let mailer = Mailer::from_config(&config.mail).map_err(|err| {
+        StartError(format!(
+            "mail cannot be sent: {err}. Set {} to a writable folder or {} to an SMTP server.",
+            config::DATA_DIR,
+            config::SMTP_URL,
+        ))
+    })?;
+
     Ok(AppState {
+        mailer,
         master_key,
         leptos_options: site::leptos_options(&config),
         db,
@@ -120,6 +130,13 @@ fn log_configuration(config: &Config) {
         "storage: local folder {}",
         config.storage.local_root.display()
     );
+    match &config.mail.transport {
+        config::MailTransport::Folder(path) => {
+            tracing::info!("mail: written as .eml files to {}", path.display());
+        }
+        // The URL may carry credentials, so only the kind is logged.
+        config::MailTransport::Smtp(_) => tracing::info!("mail: SMTP (from LICENSURE_SMTP_URL)"),
+    }
     tracing::info!("site files: {}", config.http.site_root.display());
 }
 

@@ -6,7 +6,7 @@ use axum::extract::FromRef;
 use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
 
-use super::{config::Config, crypto::MasterKey, passwords::PasswordHasher};
+use super::{config::Config, crypto::MasterKey, mail::Mailer, passwords::PasswordHasher};
 use crate::error::AppError;
 
 #[derive(Clone)]
@@ -16,6 +16,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub passwords: PasswordHasher,
     pub master_key: MasterKey,
+    pub mailer: Mailer,
 }
 
 impl FromRef<AppState> for LeptosOptions {

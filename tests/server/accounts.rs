@@ -332,3 +332,28 @@ async fn deleting_the_account_needs_the_password_and_removes_it(app: TestApp) {
     assert_eq!(viewer(&app, Some(&cookie)).await, "null");
 }
 on_both_backends!(deleting_the_account_needs_the_password_and_removes_it);
+
+async fn simultaneous_failures_are_all_counted(app: TestApp) {
+    use licensure::server::{accounts::throttle, entities::sign_in_throttle};
+    let now = chrono::Utc::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let db = app.state.db.clone();
+        tasks.spawn(async move { throttle::record_failure(&db, "account:race", now).await });
+    }
+    while let Some(result) = tasks.join_next().await {
+        result.unwrap().unwrap();
+    }
+    let row = sign_in_throttle::Entity::find_by_id("account:race".to_owned())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.failures, 8);
+    // Eight failures: three past the free five, so 2^3 = 8 minutes.
+    let minutes = throttle::locked_minutes(&app.state.db, "account:race", now)
+        .await
+        .unwrap();
+    assert_eq!(minutes, Some(8));
+}
+on_both_backends!(simultaneous_failures_are_all_counted);

@@ -37,6 +37,7 @@ async fn account_events_are_chained_and_tampering_is_found(app: TestApp) {
         actions,
         [
             "sign_up",
+            "verification_sent",
             "sign_in",
             "sign_in_failed",
             "sign_in",
@@ -50,15 +51,22 @@ async fn account_events_are_chained_and_tampering_is_found(app: TestApp) {
     }
     assert_eq!(
         audit::verify(&app.state.db).await.unwrap(),
-        Verification::Intact { rows: 5 }
+        Verification::Intact { rows: 6 }
     );
 
-    let mut tampered = rows[2].clone().into_active_model();
+    // Someone turns the failed sign-in into a success.
+    let failed = rows
+        .iter()
+        .find(|row| row.action == "sign_in_failed")
+        .unwrap()
+        .clone();
+    let failed_id = failed.id;
+    let mut tampered = failed.into_active_model();
     tampered.outcome = Set("success".into());
     tampered.update(&app.state.db).await.unwrap();
     assert_eq!(
         audit::verify(&app.state.db).await.unwrap(),
-        Verification::BrokenAt { id: rows[2].id }
+        Verification::BrokenAt { id: failed_id }
     );
 }
 on_both_backends!(account_events_are_chained_and_tampering_is_found);

@@ -8,11 +8,15 @@ mod support;
 
 mod accounts;
 mod admin_cli;
+mod admin_roles;
 mod audit;
 mod catalog_load;
+mod email_verification;
 mod health;
+mod mail_smtp;
 mod migrations;
 mod pages;
+mod password_reset;
 mod security;
 mod status_api;
 mod two_factor;

@@ -12,7 +12,7 @@ use crate::{
     support::{STRONG_PASSWORD, TestApp},
 };
 
-fn authenticator(setup: &TwoFactorSetup) -> Totp {
+pub(crate) fn authenticator(setup: &TwoFactorSetup) -> Totp {
     let secret = Secret::try_from_base32(&setup.secret).unwrap();
     Builder::new()
         .with_algorithm(Algorithm::SHA1)
@@ -24,7 +24,7 @@ fn authenticator(setup: &TwoFactorSetup) -> Totp {
 }
 
 /// The code the app shows `seconds_ago` seconds before now.
-fn code(totp: &Totp, seconds_ago: u64) -> String {
+pub(crate) fn code(totp: &Totp, seconds_ago: u64) -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap();

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 use super::api::{RevokeOtherSessions, RevokeSession, SessionView, SignOut, me, my_sessions};
+use super::email_section::EmailSection;
 use super::settings_section::{ChangePasswordSection, DeleteAccountSection};
 use super::two_factor_page::TwoFactorSection;
 use crate::ui::form::{ErrorBanner, PRIMARY_BUTTON};
@@ -17,6 +18,9 @@ pub fn AccountPage() -> impl IntoView {
                 {move || who.get().map(|result| match result {
                     Ok(Some(viewer)) if viewer.awaiting_second_factor => {
                         view! { <Redirect path="/signin/two-factor" /> }.into_any()
+                    }
+                    Ok(Some(viewer)) if viewer.must_enrol_second_factor => {
+                        view! { <AdminEnrolment name=viewer.display_name /> }.into_any()
                     }
                     Ok(Some(viewer)) => view! { <AccountDetails name=viewer.display_name idle_minutes=viewer.idle_minutes /> }.into_any(),
                     Ok(None) => view! { <Redirect path="/signin" /> }.into_any(),
@@ -62,9 +66,27 @@ fn AccountDetails(name: String, idle_minutes: i64) -> impl IntoView {
         <ActionForm action=revoke_others attr:class="mt-4">
             <button type="submit" class=PRIMARY_BUTTON>"Sign out everywhere else"</button>
         </ActionForm>
+        <EmailSection />
         <TwoFactorSection />
         <ChangePasswordSection />
         <DeleteAccountSection />
+    }
+}
+
+/// All an administrator sees until two-factor sign-in is set up: the policy refuses
+/// everything else on the server, and this page says why.
+#[component]
+fn AdminEnrolment(name: String) -> impl IntoView {
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <h1 class="text-2xl font-semibold">"Hello, " {name}</h1>
+        <p role="status" class="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
+            "Administrators must set up two-factor sign-in before anything else. Scan the code below with an authenticator app."
+        </p>
+        <TwoFactorSection />
+        <ActionForm action=sign_out attr:class="mt-8">
+            <button type="submit" class="rounded-md border border-slate-300 px-4 py-2">"Sign out"</button>
+        </ActionForm>
     }
 }
 

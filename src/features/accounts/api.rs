@@ -15,6 +15,8 @@ pub struct Viewer {
     pub awaiting_second_factor: bool,
     /// Minutes without use after which a session ends (server configuration).
     pub idle_minutes: i64,
+    /// An administrator who must enrol two-factor sign-in before anything else.
+    pub must_enrol_second_factor: bool,
 }
 
 /// What enrolment shows once: the QR code (PNG, base64) and the secret for typing in.
@@ -40,6 +42,7 @@ pub async fn me() -> Result<Option<Viewer>, AppError> {
     let state = AppState::from_context()?;
     let user = crate::server::respond::finish(auth::current_user(&state).await)?;
     Ok(user.map(|u| Viewer {
+        must_enrol_second_factor: auth::policy::second_factor_owed(&u),
         display_name: u.display_name,
         role: u.role,
         awaiting_second_factor: u.awaiting_second_factor,

@@ -123,6 +123,10 @@ fn RecoveryCodes(codes: Vec<String>) -> impl IntoView {
             <ul class="mt-3 grid grid-cols-2 gap-2 font-mono">
                 {codes.into_iter().map(|code| view! { <li>{code}</li> }).collect_view()}
             </ul>
+            // A full load, so the page is drawn again for a session that now has its factor.
+            <a href="/account" rel="external" class="mt-4 inline-block text-teal-800 underline">
+                "I have saved them: continue"
+            </a>
         </div>
     }
 }

@@ -15,12 +15,13 @@ use crate::{
         audit::{self, Action, Event, Outcome},
         auth::{self, CurrentUser, Permission, cookie, sessions},
         entities::user,
+        mail::messages,
         passwords::Password,
         state::AppState,
     },
 };
 
-async fn account_with_password(
+pub(super) async fn account_with_password(
     state: &AppState,
     current: &CurrentUser,
     password: &str,
@@ -80,6 +81,7 @@ pub async fn change_password(
         .await
         .map_err(|_| AppError::internal())?;
     let now = Utc::now();
+    let notice = messages::password_changed_notice(&account.email, &account.display_name);
     let mut active = account.into_active_model();
     active.password_hash = Set(hash);
     active.updated_at = Set(now);
@@ -105,6 +107,7 @@ pub async fn change_password(
     .map_err(database_error)?;
     set_cookie(cookie::set(&token, state.config.sessions.https));
     audit::record_or_log(&state.db, event(&current, Action::PasswordChanged), now).await;
+    state.mailer.dispatch(notice);
     Ok(())
 }
 

@@ -143,7 +143,11 @@ pub async fn sign_in(
 }
 
 /// The account a login names: an email address when it has an `@`, else a username.
-async fn find_account(db: &DatabaseConnection, login: &str) -> Result<Option<user::Model>, DbErr> {
+/// The account an email address or a username names, if any.
+pub async fn find_account(
+    db: &DatabaseConnection,
+    login: &str,
+) -> Result<Option<user::Model>, DbErr> {
     if login.contains('@') {
         let Ok(email) = Email::parse(login) else {
             return Ok(None);

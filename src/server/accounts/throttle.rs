@@ -2,7 +2,10 @@
 //! app instance shares the count.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IdenStatic, QueryFilter,
+    sea_query::{Expr, ExprTrait, OnConflict, Query},
+};
 
 use crate::{domain::throttle, server::entities::sign_in_throttle};
 
@@ -34,32 +37,49 @@ pub async fn locked_minutes(
         }))
 }
 
-/// Counts one more failure for `key` and locks it if the policy says so.
+/// Counts one more failure for `key` and locks it if the policy says so. The count is one
+/// atomic upsert that returns the new value, so simultaneous failures are all counted.
 pub async fn record_failure(
     db: &DatabaseConnection,
     key: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let existing = sign_in_throttle::Entity::find_by_id(key.to_owned())
-        .one(db)
-        .await?;
-    let failures = existing
-        .as_ref()
-        .map_or(0, |row| row.failures)
-        .saturating_add(1);
-    let locked_until = throttle::delay_minutes(u32::try_from(failures).unwrap_or(u32::MAX))
-        .map(|minutes| now + Duration::minutes(i64::from(minutes)));
-    let row = sign_in_throttle::ActiveModel {
-        key: Set(key.to_owned()),
-        failures: Set(failures),
-        locked_until: Set(locked_until),
-        updated_at: Set(now),
+    use sign_in_throttle::Column;
+    let upsert = Query::insert()
+        .into_table(sign_in_throttle::Entity)
+        .columns([Column::Key, Column::Failures, Column::UpdatedAt])
+        .values([key.into(), 1i32.into(), now.into()])
+        .map_err(|err| DbErr::Custom(err.to_string()))?
+        .on_conflict(
+            OnConflict::column(Column::Key)
+                .value(
+                    Column::Failures,
+                    Expr::col((sign_in_throttle::Entity, Column::Failures)).add(1),
+                )
+                .value(Column::UpdatedAt, now)
+                .to_owned(),
+        )
+        .returning_col(Column::Failures)
+        .to_owned();
+    let failures: i32 = db
+        .query_one(&upsert)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("the throttle row just written".into()))?
+        .try_get("", Column::Failures.as_str())?;
+    let Some(minutes) = throttle::delay_minutes(u32::try_from(failures).unwrap_or(u32::MAX)) else {
+        return Ok(());
     };
-    if existing.is_some() {
-        row.update(db).await?;
-    } else {
-        row.insert(db).await?;
-    }
+    // Only the writer whose count is still current sets the lock, so a slower request with
+    // a smaller count cannot shorten the delay a faster one set.
+    sign_in_throttle::Entity::update_many()
+        .col_expr(
+            Column::LockedUntil,
+            Expr::value(now + Duration::minutes(i64::from(minutes))),
+        )
+        .filter(Column::Key.eq(key))
+        .filter(Column::Failures.eq(failures))
+        .exec(db)
+        .await?;
     Ok(())
 }
 

@@ -48,7 +48,7 @@ fn audit_event(user_id: uuid::Uuid, action: Action, outcome: Outcome) -> Event {
 
 pub async fn status() -> Result<bool, AppError> {
     let state = AppState::from_context()?;
-    let user = auth::require(&state, Permission::OwnAccount).await?;
+    let user = auth::require(&state, Permission::SecondFactorSetup).await?;
     two_factor::is_enabled(&state.db, user.user_id)
         .await
         .map_err(database_error)
@@ -56,7 +56,7 @@ pub async fn status() -> Result<bool, AppError> {
 
 pub async fn begin() -> Result<TwoFactorSetup, AppError> {
     let state = AppState::from_context()?;
-    let current = auth::require(&state, Permission::OwnAccount).await?;
+    let current = auth::require(&state, Permission::SecondFactorSetup).await?;
     let account = user::Entity::find_by_id(current.user_id)
         .one(&state.db)
         .await
@@ -73,7 +73,7 @@ pub async fn begin() -> Result<TwoFactorSetup, AppError> {
 
 pub async fn confirm(code: String) -> Result<Vec<String>, AppError> {
     let state = AppState::from_context()?;
-    let current = auth::require(&state, Permission::OwnAccount).await?;
+    let current = auth::require(&state, Permission::SecondFactorSetup).await?;
     let now = Utc::now();
     let codes = two_factor::confirm(&state.db, &state.master_key, current.user_id, &code, now)
         .await
@@ -96,6 +96,11 @@ pub async fn confirm(code: String) -> Result<Vec<String>, AppError> {
 pub async fn disable(code_or_password: String) -> Result<(), AppError> {
     let state = AppState::from_context()?;
     let current = auth::require(&state, Permission::OwnAccount).await?;
+    if current.role == user::role::ADMIN {
+        return Err(AppError::bad_request(
+            "Administrators must keep two-factor sign-in on.",
+        ));
+    }
     let now = Utc::now();
     let by_code = two_factor::verify(
         &state.db,

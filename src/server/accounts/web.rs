@@ -85,6 +85,7 @@ pub async fn sign_up(
             RegisterError::Hash => AppError::internal(),
         })?;
     audit::record_or_log(&state.db, event(user.id, Action::SignUp, None), now).await;
+    super::email_web::send_verification(&state, &user, now).await?;
     start_session(&state, user.id, now).await?;
     leptos_axum::redirect("/account");
     Ok(())

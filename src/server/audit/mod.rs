@@ -34,6 +34,13 @@ pub enum Action {
     TwoFactorDisabled,
     PasswordChanged,
     AccountDeleted,
+    VerificationSent,
+    EmailVerified,
+    EmailChangeRequested,
+    EmailChanged,
+    PasswordResetRequested,
+    PasswordReset,
+    RoleChanged,
 }
 
 impl Action {
@@ -54,6 +61,13 @@ impl Action {
             Self::TwoFactorDisabled => "two_factor_disabled",
             Self::PasswordChanged => "password_changed",
             Self::AccountDeleted => "account_deleted",
+            Self::VerificationSent => "verification_sent",
+            Self::EmailVerified => "email_verified",
+            Self::EmailChangeRequested => "email_change_requested",
+            Self::EmailChanged => "email_changed",
+            Self::PasswordResetRequested => "password_reset_requested",
+            Self::PasswordReset => "password_reset",
+            Self::RoleChanged => "role_changed",
         }
     }
 }

@@ -105,7 +105,7 @@ pub async fn end(db: &DatabaseConnection, user_id: Uuid, session_id: Uuid) -> Re
 
 /// Ends every session of the user except `keep` (all of them when `keep` is `None`).
 pub async fn end_all(
-    db: &DatabaseConnection,
+    db: &impl sea_orm::ConnectionTrait,
     user_id: Uuid,
     keep: Option<Uuid>,
 ) -> Result<u64, DbErr> {

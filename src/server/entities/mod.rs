@@ -1,6 +1,7 @@
 //! SeaORM entities, one file per table.
 
 pub mod audit_log;
+pub mod email_link;
 pub mod recovery_code;
 pub mod requirement_set;
 pub mod session;

@@ -50,10 +50,28 @@ enum TestDb {
 
 impl TestApp {
     pub async fn sqlite() -> Self {
+        Self::sqlite_with(&[]).await
+    }
+
+    /// SQLite with extra configuration variables, e.g. an SMTP server.
+    pub async fn sqlite_with(vars: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().expect("temporary folder");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
         let data_dir = dir.path().to_string_lossy().into_owned();
-        Self::start(&url, &data_dir, TestDb::Sqlite(dir)).await
+        let mut config = test_config(&url, &data_dir);
+        if !vars.is_empty() {
+            let mut all: Vec<(String, String)> = vec![
+                ("DATABASE_URL".into(), url.clone()),
+                ("LICENSURE_DATA_DIR".into(), data_dir.clone()),
+                ("LICENSURE_SITE_ROOT".into(), data_dir.clone()),
+            ];
+            all.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            config = Config::from_lookup(|name| {
+                all.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+            })
+            .expect("valid test configuration");
+        }
+        Self::with_config(config, TestDb::Sqlite(dir)).await
     }
 
     /// A fresh database on the Postgres server at `TEST_POSTGRES_URL` (default: the local
@@ -93,7 +111,10 @@ impl TestApp {
     }
 
     async fn start(database_url: &str, data_dir: &str, db: TestDb) -> Self {
-        let config = test_config(database_url, data_dir);
+        Self::with_config(test_config(database_url, data_dir), db).await
+    }
+
+    async fn with_config(config: Config, db: TestDb) -> Self {
         let state = startup::prepare(config).await.expect("application starts");
         Self {
             router: router::build(state.clone()),
@@ -190,6 +211,79 @@ impl TestApp {
 }
 
 pub const STRONG_PASSWORD: &str = "Violet-Harbour-Lantern-42";
+
+/// One message the app wrote to its mail folder.
+#[derive(Debug, Clone)]
+pub struct SentEmail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+impl SentEmail {
+    /// The token of the first link to `path` (e.g. `/verify-email`) in the message.
+    pub fn token_for(&self, path: &str) -> Option<String> {
+        let marker = format!("{path}?token=");
+        let start = self.body.find(&marker)? + marker.len();
+        Some(
+            self.body[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect(),
+        )
+    }
+}
+
+/// Reads the `.eml` files in `folder`, oldest first.
+pub fn read_mail_folder(folder: &std::path::Path) -> Vec<SentEmail> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|path| path.extension().is_some_and(|ext| ext == "eml"));
+    files.sort_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok());
+    files
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .map(|raw| parse_message(&raw))
+        .collect()
+}
+
+pub fn parse_message(raw: &str) -> SentEmail {
+    let raw = raw.replace("\r\n", "\n");
+    let (head, body) = raw.split_once("\n\n").unwrap_or((&raw, ""));
+    let header = |name: &str| {
+        head.lines()
+            .find_map(|line| line.strip_prefix(name))
+            .map(|value| value.trim().to_owned())
+            .unwrap_or_default()
+    };
+    SentEmail {
+        to: header("To:"),
+        subject: header("Subject:"),
+        body: body.to_owned(),
+    }
+}
+
+impl TestApp {
+    /// Every message sent so far, once the outbox has drained.
+    pub async fn sent_emails(&self) -> Vec<SentEmail> {
+        self.state.mailer.settled().await;
+        match &self.state.config.mail.transport {
+            licensure::server::config::MailTransport::Folder(folder) => read_mail_folder(folder),
+            licensure::server::config::MailTransport::Smtp(_) => Vec::new(),
+        }
+    }
+
+    /// The newest message to `to`; fails the test if there is none.
+    pub async fn last_email_to(&self, to: &str) -> SentEmail {
+        self.sent_emails()
+            .await
+            .into_iter()
+            .rev()
+            .find(|mail| mail.to == to)
+            .unwrap_or_else(|| panic!("no mail was sent to {to}"))
+    }
+}
 
 impl TestResponse {
     /// The `name=value` of the session cookie this response sets, if it sets one.
