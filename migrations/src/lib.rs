@@ -7,6 +7,7 @@ mod m20261204_000002_create_requirement_sets;
 mod m20261204_000003_accounts_security;
 mod m20261204_000004_two_factor;
 mod m20261204_000005_email_links;
+mod m20261204_000006_workspace;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000003_accounts_security::Migration),
             Box::new(m20261204_000004_two_factor::Migration),
             Box::new(m20261204_000005_email_links::Migration),
+            Box::new(m20261204_000006_workspace::Migration),
         ]
     }
 }

@@ -4,3 +4,4 @@ pub mod account;
 pub mod password_policy;
 pub mod requirements;
 pub mod throttle;
+pub mod workspace;

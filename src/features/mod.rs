@@ -3,3 +3,4 @@
 pub mod accounts;
 pub mod landing;
 pub mod status;
+pub mod workspace;

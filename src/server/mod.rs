@@ -23,3 +23,4 @@ pub mod state;
 pub mod status;
 pub mod telemetry;
 pub mod two_factor;
+pub mod workspace;

@@ -81,6 +81,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
     })?;
 
     Ok(AppState {
+        catalog: Arc::new(catalog),
         mailer,
         master_key,
         leptos_options: site::leptos_options(&config),

@@ -17,6 +17,8 @@ pub struct AppState {
     pub passwords: PasswordHasher,
     pub master_key: MasterKey,
     pub mailer: Mailer,
+    /// The requirement catalog the engine evaluates against.
+    pub catalog: Arc<crate::domain::requirements::Catalog>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -20,3 +20,4 @@ mod password_reset;
 mod security;
 mod status_api;
 mod two_factor;
+mod workspace;

@@ -1,6 +1,8 @@
 //! SeaORM entities, one file per table.
 
+pub mod activity;
 pub mod audit_log;
+pub mod credential;
 pub mod email_link;
 pub mod recovery_code;
 pub mod requirement_set;

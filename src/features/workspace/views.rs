@@ -1,0 +1,123 @@
+//! What the workspace server functions return: plain data, already shaped for the pages.
+
+use serde::{Deserialize, Serialize};
+
+/// A key and how it is shown, for select lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub key: String,
+    pub label: String,
+}
+
+/// Everything the forms offer, from the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    pub jurisdictions: Vec<Choice>,
+    pub professions: Vec<Choice>,
+    pub certifications: Vec<Choice>,
+    pub credit_types: Vec<Choice>,
+    pub formats: Vec<Choice>,
+    pub topics: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceView {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CredentialView {
+    pub id: String,
+    pub kind: String,
+    /// How the credential is shown, e.g. "Florida Physician (MD) licence".
+    pub title: String,
+    pub jurisdiction: Option<String>,
+    pub profession: Option<String>,
+    pub certification: Option<String>,
+    pub name: String,
+    pub number: Option<String>,
+    pub initial_date: Option<String>,
+    pub expires: String,
+    pub specialty: Option<String>,
+    /// The catalog set that applies, with its board and sources; `None` when the catalog
+    /// has no set for it yet.
+    pub rule_set: Option<String>,
+    pub board: Option<String>,
+    pub sources: Vec<SourceView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityView {
+    pub id: String,
+    pub title: String,
+    pub provider: String,
+    pub accreditor: Option<String>,
+    pub completed: String,
+    pub hours: String,
+    pub credit_type: String,
+    pub format: String,
+    pub topics: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub credentials: Vec<CredentialStatus>,
+    /// Most urgent first, across all credentials.
+    pub next_steps: Vec<StepView>,
+    /// Credentials the catalog has no requirement set for.
+    pub untracked: Vec<String>,
+    pub activity_count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CredentialStatus {
+    pub id: String,
+    pub title: String,
+    pub rule_set: String,
+    pub board: String,
+    pub cycle_start: String,
+    pub cycle_end: String,
+    /// Days until the cycle ends; negative once it has passed.
+    pub days_left: i64,
+    pub requirements: Vec<RequirementView>,
+    pub unknowns: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequirementView {
+    pub key: String,
+    pub label: String,
+    pub required: Option<String>,
+    pub counted: String,
+    pub missing: Option<String>,
+    /// 0 to 100, for the progress bar.
+    pub percent: u8,
+    /// The engine's status name (`met`, `at_risk`, ...) and how it is shown.
+    pub status: String,
+    pub status_label: String,
+    pub due: Option<String>,
+    pub sources: Vec<SourceView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepView {
+    pub credential: String,
+    pub status: String,
+    pub text: String,
+}
+
+/// Where one activity counted, and where it did not and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityUsage {
+    pub counted: Vec<UsageLine>,
+    pub rejected: Vec<UsageLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsageLine {
+    pub credential: String,
+    pub requirement: String,
+    /// Hours counted, or the reason it was not.
+    pub detail: String,
+}

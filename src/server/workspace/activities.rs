@@ -1,0 +1,135 @@
+//! CE activities: list (search, filter, newest first), record, change, delete.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder,
+};
+use uuid::Uuid;
+
+use super::{clinician, database_error, format_hours, record_id};
+use crate::{
+    domain::workspace::ActivityForm, error::AppError, features::workspace::ActivityView,
+    server::entities::activity,
+};
+
+pub fn topics_of(row: &activity::Model) -> Vec<String> {
+    serde_json::from_str(&row.topics).unwrap_or_default()
+}
+
+pub fn view(row: &activity::Model) -> ActivityView {
+    ActivityView {
+        id: row.id.to_string(),
+        title: row.title.clone(),
+        provider: row.provider.clone(),
+        accreditor: row.accreditor.clone(),
+        completed: row.completed.to_string(),
+        hours: format_hours(i64::from(row.hours_hundredths)),
+        credit_type: row.credit_type.clone(),
+        format: row.format.clone(),
+        topics: topics_of(row),
+    }
+}
+
+/// Every activity of the clinician, newest first.
+pub async fn all_rows(
+    db: &sea_orm::DatabaseConnection,
+    user_id: Uuid,
+) -> Result<Vec<activity::Model>, AppError> {
+    activity::Entity::find()
+        .filter(activity::Column::UserId.eq(user_id))
+        .order_by_desc(activity::Column::Completed)
+        .order_by_desc(activity::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(database_error)
+}
+
+pub async fn list(search: String, credit_type: String) -> Result<Vec<ActivityView>, AppError> {
+    let (state, user) = clinician().await?;
+    let words: Vec<String> = search
+        .split_whitespace()
+        .take(10)
+        .map(str::to_lowercase)
+        .collect();
+    let credit_type = credit_type.trim();
+    // Filtering in memory keeps search case-insensitive on both databases; a clinician has
+    // hundreds of activities, not millions.
+    Ok(all_rows(&state.db, user.user_id)
+        .await?
+        .iter()
+        .filter(|row| credit_type.is_empty() || row.credit_type == credit_type)
+        .filter(|row| {
+            let haystack = format!("{} {}", row.title, row.provider).to_lowercase();
+            words.iter().all(|word| haystack.contains(word.as_str()))
+        })
+        .map(view)
+        .collect())
+}
+
+async fn own_row(
+    db: &sea_orm::DatabaseConnection,
+    user_id: Uuid,
+    id: &str,
+) -> Result<activity::Model, AppError> {
+    activity::Entity::find_by_id(record_id(id)?)
+        .filter(activity::Column::UserId.eq(user_id))
+        .one(db)
+        .await
+        .map_err(database_error)?
+        .ok_or_else(AppError::not_found)
+}
+
+pub async fn save(id: String, form: ActivityForm) -> Result<ActivityView, AppError> {
+    let (state, user) = clinician().await?;
+    let now = Utc::now();
+    let catalog = &state.catalog;
+    let valid = form
+        .validate(
+            now.date_naive(),
+            |key| catalog.vocabulary.credit_type(key).is_some(),
+            |key| catalog.knows_topic(key),
+        )
+        .map_err(|problem| AppError::bad_request(problem.to_string()))?;
+    let is_new = id.trim().is_empty();
+    let mut row = if is_new {
+        activity::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            user_id: Set(user.user_id),
+            created_at: Set(now),
+            ..Default::default()
+        }
+    } else {
+        own_row(&state.db, user.user_id, &id)
+            .await?
+            .into_active_model()
+    };
+    row.title = Set(valid.title);
+    row.provider = Set(valid.provider);
+    row.accreditor = Set(valid.accreditor);
+    row.completed = Set(valid.completed);
+    // At most 20 000 hundredths, checked by the form.
+    row.hours_hundredths = Set(i32::try_from(valid.hours_hundredths).unwrap_or(i32::MAX));
+    row.credit_type = Set(valid.credit_type);
+    row.format = Set(valid.format.as_str().to_owned());
+    row.topics = Set(serde_json::to_string(&valid.topics).unwrap_or_else(|_| "[]".into()));
+    row.updated_at = Set(now);
+    // `save` would update a row whose new id is already set, so new rows are inserted.
+    let saved = if is_new {
+        row.insert(&state.db).await
+    } else {
+        row.update(&state.db).await
+    }
+    .map_err(database_error)?;
+    Ok(view(&saved))
+}
+
+pub async fn delete(id: String) -> Result<(), AppError> {
+    let (state, user) = clinician().await?;
+    let row = own_row(&state.db, user.user_id, &id).await?;
+    activity::Entity::delete_by_id(row.id)
+        .exec(&state.db)
+        .await
+        .map_err(database_error)?;
+    Ok(())
+}

@@ -1,0 +1,212 @@
+//! The dashboard and "where did this activity count": both run the engine over the
+//! clinician's stored records, so the numbers shown are exactly the engine's.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+
+use super::{activities, case, clinician, credentials, format_hours, record_id};
+use crate::{
+    domain::requirements::{Hours, Report, Status, evaluate},
+    error::AppError,
+    features::workspace::{
+        ActivityUsage, CredentialStatus, Dashboard, RequirementView, SourceView, StepView,
+        UsageLine,
+    },
+    server::{
+        entities::{activity, credential},
+        state::AppState,
+    },
+};
+
+struct Evaluated {
+    report: Report,
+    credentials: Vec<credential::Model>,
+    activities: Vec<activity::Model>,
+}
+
+async fn evaluate_for(state: &AppState, user_id: uuid::Uuid) -> Result<Evaluated, AppError> {
+    let credentials = credentials::active_rows(&state.db, user_id).await?;
+    let activities = activities::all_rows(&state.db, user_id).await?;
+    let today = Utc::now().date_naive();
+    let report = case::build(today, &credentials, &activities)
+        .and_then(|case| evaluate(&case, &state.catalog))
+        .map_err(|err| {
+            // Stored records were validated on the way in, so this is our fault, not theirs.
+            tracing::error!(error = %err, "the engine refused a stored case");
+            AppError::internal()
+        })?;
+    Ok(Evaluated {
+        report,
+        credentials,
+        activities,
+    })
+}
+
+fn hours(value: Hours) -> String {
+    format_hours(value.as_hundredths())
+}
+
+pub async fn dashboard() -> Result<Dashboard, AppError> {
+    let (state, user) = clinician().await?;
+    let evaluated = evaluate_for(&state, user.user_id).await?;
+    let titles: HashMap<String, String> = evaluated
+        .credentials
+        .iter()
+        .map(|row| {
+            (
+                row.id.to_string(),
+                credentials::title_of(row, &state.catalog),
+            )
+        })
+        .collect();
+    let today = evaluated.report.today;
+    let credentials = evaluated
+        .report
+        .credentials
+        .iter()
+        .map(|report| CredentialStatus {
+            id: report.id.as_str().to_owned(),
+            title: titles.get(report.id.as_str()).cloned().unwrap_or_default(),
+            rule_set: report.rule_set.clone(),
+            board: report.board.clone(),
+            cycle_start: report.start.to_string(),
+            cycle_end: report.end.to_string(),
+            days_left: (report.end - today).num_days(),
+            unknowns: report.unknowns.clone(),
+            requirements: report
+                .requirements
+                .iter()
+                .map(|req| {
+                    let percent = match req.required {
+                        Some(required) if !required.is_zero() => {
+                            let share =
+                                req.counted.as_hundredths() * 100 / required.as_hundredths();
+                            u8::try_from(share.clamp(0, 100)).unwrap_or(100)
+                        }
+                        _ if req.status == Status::Met => 100,
+                        _ => 0,
+                    };
+                    RequirementView {
+                        key: req.key.clone(),
+                        label: req.label.clone(),
+                        required: req.required.map(hours),
+                        counted: hours(req.counted),
+                        missing: req.missing.map(hours),
+                        percent,
+                        status: serde_json::to_value(req.status)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                            .unwrap_or_default(),
+                        status_label: req.status.label().to_owned(),
+                        due: req.due.map(|d| d.to_string()),
+                        sources: req
+                            .sources
+                            .iter()
+                            .map(|s| SourceView {
+                                title: s.title.clone(),
+                                url: s.url.clone(),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let next_steps = evaluated
+        .report
+        .next_steps
+        .iter()
+        .map(|step| StepView {
+            credential: titles
+                .get(step.credential.as_str())
+                .cloned()
+                .unwrap_or_default(),
+            status: step.status.label().to_owned(),
+            text: step.text.clone(),
+        })
+        .collect();
+    let untracked = evaluated
+        .credentials
+        .iter()
+        .filter(|row| row.rule_set.is_none())
+        .map(|row| credentials::title_of(row, &state.catalog))
+        .collect();
+    Ok(Dashboard {
+        credentials,
+        next_steps,
+        untracked,
+        activity_count: evaluated.activities.len(),
+    })
+}
+
+pub async fn usage(id: String) -> Result<ActivityUsage, AppError> {
+    let (state, user) = clinician().await?;
+    let wanted = record_id(&id)?.to_string();
+    let evaluated = evaluate_for(&state, user.user_id).await?;
+    let Some(completed) = evaluated
+        .activities
+        .iter()
+        .find(|row| row.id.to_string() == wanted)
+        .map(|row| row.completed)
+    else {
+        return Err(AppError::not_found());
+    };
+    let titles: HashMap<String, String> = evaluated
+        .credentials
+        .iter()
+        .map(|row| {
+            (
+                row.id.to_string(),
+                credentials::title_of(row, &state.catalog),
+            )
+        })
+        .collect();
+    let mut usage = ActivityUsage {
+        counted: Vec::new(),
+        rejected: Vec::new(),
+    };
+    for report in &evaluated.report.credentials {
+        let credential = titles.get(report.id.as_str()).cloned().unwrap_or_default();
+        let (counted_before, rejected_before) = (usage.counted.len(), usage.rejected.len());
+        for req in &report.requirements {
+            for counted in req
+                .counted_credits
+                .iter()
+                .filter(|c| c.id.as_str() == wanted)
+            {
+                usage.counted.push(UsageLine {
+                    credential: credential.clone(),
+                    requirement: req.label.clone(),
+                    detail: format!("{} h", hours(counted.hours)),
+                });
+            }
+            for rejected in req.rejected.iter().filter(|r| r.id.as_str() == wanted) {
+                usage.rejected.push(UsageLine {
+                    credential: credential.clone(),
+                    requirement: req.label.clone(),
+                    detail: rejected.reason.to_string(),
+                });
+            }
+        }
+        // The engine lists only credits inside a cycle's window; say why the others are not.
+        if usage.counted.len() == counted_before && usage.rejected.len() == rejected_before {
+            let detail = if completed < report.start {
+                format!(
+                    "Completed before this cycle, which began on {}.",
+                    report.start
+                )
+            } else if completed > report.end {
+                format!("Completed after this cycle, which ends on {}.", report.end)
+            } else {
+                "Not needed: other activities already cover what it could count toward.".to_owned()
+            };
+            usage.rejected.push(UsageLine {
+                credential,
+                requirement: "Whole cycle".to_owned(),
+                detail,
+            });
+        }
+    }
+    Ok(usage)
+}

@@ -1,0 +1,55 @@
+//! Services behind the workspace server functions: credentials, activities, and the
+//! dashboard that runs the engine over them.
+
+pub mod activities;
+pub mod case;
+pub mod credentials;
+pub mod dashboard;
+
+use uuid::Uuid;
+
+use crate::{
+    error::AppError,
+    server::{
+        auth::{self, CurrentUser, Permission},
+        state::AppState,
+    },
+};
+
+/// The signed-in clinician and the app state, or the error to answer with.
+pub(crate) async fn clinician() -> Result<(AppState, CurrentUser), AppError> {
+    let state = AppState::from_context()?;
+    let user = auth::require(&state, Permission::OwnAccount).await?;
+    Ok((state, user))
+}
+
+/// A record id from a form: malformed ids answer like missing records.
+pub(crate) fn record_id(raw: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw.trim()).map_err(|_| AppError::not_found())
+}
+
+pub(crate) fn database_error(err: sea_orm::DbErr) -> AppError {
+    tracing::error!(error = %err, "workspace request failed on the database");
+    AppError::unavailable()
+}
+
+/// Hundredths of an hour as people write hours: `1.5`, `0.25`, `40`.
+pub fn format_hours(hundredths: i64) -> String {
+    let (whole, fraction) = (hundredths / 100, hundredths % 100);
+    match fraction {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+        f => format!("{whole}.{f:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hours_read_as_written() {
+        assert_eq!(super::format_hours(150), "1.5");
+        assert_eq!(super::format_hours(25), "0.25");
+        assert_eq!(super::format_hours(4000), "40");
+        assert_eq!(super::format_hours(5), "0.05");
+    }
+}
