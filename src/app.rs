@@ -7,7 +7,7 @@ use leptos_router::{
     path,
 };
 
-use crate::features::{accounts, landing, status};
+use crate::features::{accounts, landing, status, workspace};
 use crate::ui::{layout::SiteFooter, layout::SiteHeader, not_found::NotFound};
 
 /// The HTML document around the app; rendered on the server only.
@@ -75,6 +75,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("signin/two-factor") view=accounts::TwoFactorSignInPage />
                         <Route path=path!("signup") view=accounts::SignUpPage />
                         <Route path=path!("account") view=accounts::AccountPage />
+                        <Route path=path!("dashboard") view=workspace::DashboardPage />
+                        <Route path=path!("credentials") view=workspace::CredentialsPage />
+                        <Route path=path!("activities") view=workspace::ActivitiesPage />
                         <Route path=path!("verify-email") view=accounts::VerifyEmailPage />
                         <Route path=path!("forgot-password") view=accounts::ForgotPasswordPage />
                         <Route path=path!("reset-password") view=accounts::ResetPasswordPage />

@@ -6,6 +6,11 @@ use leptos_router::hooks::use_location;
 use crate::features::accounts::me;
 
 const NAV: [(&str, &str); 2] = [("/", "Home"), ("/status", "Status")];
+const SIGNED_IN_NAV: [(&str, &str); 3] = [
+    ("/dashboard", "Dashboard"),
+    ("/credentials", "Credentials"),
+    ("/activities", "Activities"),
+];
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -82,6 +87,19 @@ pub fn SiteHeader() -> impl IntoView {
                                 }
                             }
                         >
+                            {SIGNED_IN_NAV
+                                .iter()
+                                .map(|(href, label)| {
+                                    view! {
+                                        <a
+                                            href=*href
+                                            class="rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-teal-800"
+                                        >
+                                            {*label}
+                                        </a>
+                                    }
+                                })
+                                .collect_view()}
                             <a
                                 href="/account"
                                 class="rounded-md bg-teal-700 px-3 py-1.5 text-center font-medium text-white hover:bg-teal-800"

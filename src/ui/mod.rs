@@ -1,5 +1,6 @@
 //! Shared interface components.
 
+pub mod choice;
 pub mod form;
 pub mod layout;
 pub mod not_found;
