@@ -14,6 +14,7 @@ mod demand;
 pub mod error;
 mod evaluate;
 pub mod facts;
+mod fast_hash;
 mod flow;
 pub mod hours;
 pub mod ids;
