@@ -14,7 +14,7 @@ use super::{
     cycle,
     error::EngineError,
     facts::{self, FactView},
-    fast_hash::FastBuild,
+    fast_hash::{self, FastBuild},
     hours::Hours,
     plan::{self, Context},
     report::{CountedCredit, CredentialReport, NextStep, Report, RequirementReport},
@@ -91,10 +91,9 @@ fn quick_check(credits: &[&Credit], catalog: &Catalog) -> Option<Checked> {
         }
         hashes.push(FastBuild::default().hash_one(credit.id.as_str()));
     }
-    // Sorted hashes find repeated ids without a hash set; only equal hashes need the ids
-    // compared (measured: a set of 300 ids cost about 5% of an evaluation).
-    hashes.sort_unstable();
-    if hashes.windows(2).any(|pair| pair[0] == pair[1]) && repeats_an_id(credits) {
+    // Only equal hashes need the ids compared (measured: a hash set of 300 ids cost about 5%
+    // of an evaluation, sorting the hashes about 3%).
+    if !fast_hash::all_distinct(&hashes) && repeats_an_id(credits) {
         return None;
     }
     Some(Checked { bits, topics })
@@ -134,7 +133,7 @@ pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
         }
     };
 
-    let index = TopicIndex::new(checked.topics, credits.len());
+    let index = TopicIndex::new(checked.topics, catalog.names.topic_count(), credits.len());
     let mut reports = Vec::with_capacity(case.credentials.len());
     for credential in &case.credentials {
         reports.push(evaluate_credential(

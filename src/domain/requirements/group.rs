@@ -75,7 +75,10 @@ pub fn solve(
     let merged = &s.merged;
     s.order.clear();
     s.order.extend(0..merged.len());
-    s.order.sort_unstable_by_key(|&p| (merged[p].1, p));
+    // Often every credit has the same signature and the positions are already in order.
+    if !s.order.is_sorted_by_key(|&p| (merged[p].1, p)) {
+        s.order.sort_unstable_by_key(|&p| (merged[p].1, p));
+    }
     let (runs, flows) = share(demands, credits, members, merged, &s.order);
 
     s.counted_in.clear();

@@ -46,6 +46,11 @@ impl Names {
             .fold(0, |mask, ty| mask | self.type_bit(ty.as_str()).unwrap_or(0))
     }
 
+    /// How many topic numbers there are (each number is below this).
+    pub fn topic_count(&self) -> usize {
+        self.topics.len()
+    }
+
     pub fn topic(&self, key: &str) -> Option<u32> {
         self.topics.get(key).copied()
     }
