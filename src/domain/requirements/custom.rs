@@ -126,10 +126,11 @@ impl CustomSet {
             record_retention_years: None,
             sources: vec![Source {
                 id: SOURCE_ID.into(),
-                title: format!("Defined by the clinician: {}", self.label),
+                title: format!("Defined by the clinician: {}", self.label).into(),
                 url: self
                     .source_url
-                    .unwrap_or_else(|| "https://licensure.invalid/custom".into()),
+                    .unwrap_or_else(|| "https://licensure.invalid/custom".into())
+                    .into(),
                 source_type: "clinician".into(),
                 supports: "The clinician's own description of this requirement".into(),
             }],

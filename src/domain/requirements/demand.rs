@@ -4,9 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    catalog::Vocabulary,
     hours::Hours,
-    ids::{CreditType, TopicKey},
     report::{SourceRef, Status},
 };
 
@@ -26,14 +24,13 @@ pub struct Demand {
     pub grace_days: u32,
     /// A status decided by the rules alone (waived, not applicable).
     pub fixed: Option<Status>,
-    /// Accepted credit types (`None`: any).
-    pub types: Option<Vec<CreditType>>,
-    /// Credits must carry one of these topics (`None`: any credit).
-    pub topics: Option<Vec<TopicKey>>,
-    /// Caps on some credit types (total only): (bucket label, types, maximum).
+    /// Accepted credit types as bits of the catalog's names (`None`: any).
+    pub accepted_types: Option<u64>,
+    /// Credits must carry one of these topics, as the catalog's topic numbers (`None`: any
+    /// credit).
+    pub topics: Option<Vec<u32>>,
+    /// Caps on some credit types (total only).
     pub caps: Vec<Cap>,
-    /// `types` and `caps` as bit masks; filled by `index_types`.
-    pub masks: TypeMasks,
     /// Demands sharing a group may not count the same hours twice.
     pub group: usize,
     /// Lists no rejected credits (a credit-type bucket: the total already explains them).
@@ -45,43 +42,20 @@ pub struct Demand {
 
 #[derive(Clone, Debug)]
 pub struct Cap {
+    /// The bucket's label.
     pub label: String,
-    pub types: Vec<CreditType>,
+    /// The capped credit types as bits of the catalog's names.
+    pub types: u64,
     pub max: Hours,
 }
 
-/// Credit types as bits (their position in the vocabulary), so checks cost no string compares.
-#[derive(Clone, Debug, Default)]
-pub struct TypeMasks {
-    pub accepted: Option<u64>,
-    pub caps: Vec<u64>,
-}
-
-/// Bit of a credit type; unknown names (the synthetic carry-over) get no bit.
-pub fn type_bit(vocabulary: &Vocabulary, ty: &CreditType) -> u64 {
-    vocabulary
-        .credit_types
-        .iter()
-        .position(|info| info.key == *ty)
-        .filter(|&i| i < 64)
-        .map_or(0, |i| 1 << i)
-}
-
 impl Demand {
-    pub fn index_types(&mut self, vocabulary: &Vocabulary) {
-        let mask = |types: &[CreditType]| types.iter().fold(0, |m, t| m | type_bit(vocabulary, t));
-        self.masks = TypeMasks {
-            accepted: self.types.as_deref().map(mask),
-            caps: self.caps.iter().map(|cap| mask(&cap.types)).collect(),
-        };
-    }
-
     pub fn accepts_type(&self, bit: u64) -> bool {
-        self.masks.accepted.is_none_or(|mask| mask & bit != 0)
+        self.accepted_types.is_none_or(|mask| mask & bit != 0)
     }
 
     pub fn cap_for(&self, bit: u64) -> Option<usize> {
-        self.masks.caps.iter().position(|mask| mask & bit != 0)
+        self.caps.iter().position(|cap| cap.types & bit != 0)
     }
 
     /// Whether the rule alone already settles the answer (nothing to count).

@@ -64,10 +64,15 @@ impl Network {
     pub fn max_flow(&mut self, source: usize, sink: usize) -> i64 {
         let mut total = 0;
         let nodes = self.edges.len();
+        // One set of search buffers for all augmenting paths.
+        let mut parent: Vec<Option<(usize, usize)>> = vec![None; nodes];
+        let mut queue = VecDeque::with_capacity(nodes);
+        let mut seen = vec![false; nodes];
         loop {
-            let mut parent: Vec<Option<(usize, usize)>> = vec![None; nodes];
-            let mut queue = VecDeque::from([source]);
-            let mut seen = vec![false; nodes];
+            parent.fill(None);
+            seen.fill(false);
+            queue.clear();
+            queue.push_back(source);
             seen[source] = true;
             while let Some(node) = queue.pop_front() {
                 for (i, edge) in self.edges[node].iter().enumerate() {

@@ -14,13 +14,16 @@ mod demand;
 pub mod error;
 mod evaluate;
 pub mod facts;
+mod fast_hash;
 mod flow;
+mod group;
 pub mod hours;
 pub mod ids;
 mod plan;
 pub mod report;
 mod status;
 mod timing;
+mod topic_index;
 
 pub use case::{Case, CredentialInput, Credit, Facts};
 pub use catalog::Catalog;

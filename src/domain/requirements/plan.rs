@@ -3,12 +3,11 @@
 use chrono::NaiveDate;
 
 use super::{
-    catalog::{FirstRenewalKind, FirstRenewalTreatment, ProrationKind, RuleSet, TopicRule},
+    catalog::{FirstRenewalKind, FirstRenewalTreatment, Names, ProrationKind, RuleSet, TopicRule},
     cycle::{self, Cycle},
     demand::{Cap, Demand},
     facts::{Applies, FactView},
     hours::Hours,
-    ids::CreditType,
     report::{SourceRef, Status},
     timing,
 };
@@ -20,6 +19,7 @@ pub struct Context<'a> {
     pub initial: Option<NaiveDate>,
     pub facts: FactView<'a>,
     pub today: NaiveDate,
+    pub names: &'a Names,
 }
 
 pub(crate) fn sources(set: &RuleSet, ids: &[String]) -> Vec<SourceRef> {
@@ -112,12 +112,12 @@ pub fn demands(ctx: &Context<'_>) -> Vec<Demand> {
         .filter_map(|b| {
             b.max_hours.map(|max| Cap {
                 label: b.label.clone(),
-                types: b.types.clone(),
+                types: ctx.names.type_mask(&b.types),
                 max,
             })
         })
         .collect();
-    let base = |key: &str, label: String, required: Hours, types: Option<Vec<CreditType>>| Demand {
+    let base = |key: &str, label: String, required: Hours, types: Option<u64>| Demand {
         key: key.to_owned(),
         label,
         required: Some(required),
@@ -127,10 +127,9 @@ pub fn demands(ctx: &Context<'_>) -> Vec<Demand> {
         pace_from: cycle.start,
         grace_days: set.cycle.grace_days,
         fixed: waived,
-        types,
+        accepted_types: types,
         topics: None,
         caps: Vec::new(),
-        masks: Default::default(),
         group: 0,
         quiet: false,
         sources: Vec::new(),
@@ -145,7 +144,10 @@ pub fn demands(ctx: &Context<'_>) -> Vec<Demand> {
             "total",
             "Total hours".into(),
             hours,
-            set.credit_types.accepted.clone(),
+            set.credit_types
+                .accepted
+                .as_deref()
+                .map(|types| ctx.names.type_mask(types)),
         );
         total.caps = caps;
         total.sources = sources(set, &set.total.sources);
@@ -160,7 +162,7 @@ pub fn demands(ctx: &Context<'_>) -> Vec<Demand> {
             &bucket.key,
             bucket.label.clone(),
             min,
-            Some(bucket.types.clone()),
+            Some(ctx.names.type_mask(&bucket.types)),
         );
         demand.group = out.len() + 1;
         demand.quiet = true;
@@ -183,16 +185,16 @@ fn topic_demand(
 ) -> Demand {
     let set = ctx.set;
     let timing = timing::for_topic(ctx, topic);
-    let mut topics = vec![topic.key.clone()];
-    topics.extend(topic.also_satisfied_by_topics.iter().cloned());
+    // A key no credit can carry has no number; it would find no credits anyway.
+    let topics: Vec<u32> = std::iter::once(&topic.key)
+        .chain(&topic.also_satisfied_by_topics)
+        .filter_map(|key| ctx.names.topic(key.as_str()))
+        .collect();
+    // A topic's own types narrow the set's; either alone applies as is.
+    let mask = |types: &[_]| ctx.names.type_mask(types);
     let types = match (&set.credit_types.accepted, &topic.credit_types) {
-        (Some(set_types), Some(own)) => Some(
-            own.iter()
-                .filter(|t| set_types.contains(t))
-                .cloned()
-                .collect(),
-        ),
-        (accepted, own) => own.clone().or_else(|| accepted.clone()),
+        (Some(set_types), Some(own)) => Some(mask(own) & mask(set_types)),
+        (accepted, own) => own.as_deref().or(accepted.as_deref()).map(mask),
     };
     let mut notes = timing.notes;
     let mut fixed = timing.fixed;
@@ -226,10 +228,9 @@ fn topic_demand(
         pace_from: timing.from.max(ctx.cycle.start),
         grace_days: set.cycle.grace_days,
         fixed,
-        types,
+        accepted_types: types,
         topics: (!topic.any_topic).then_some(topics),
         caps: Vec::new(),
-        masks: Default::default(),
         quiet: false,
         group: if topic.counts_toward_total || set.total.hours.is_zero() {
             group

@@ -3,15 +3,17 @@
 
 mod embedded;
 pub mod model;
+pub mod names;
 pub mod rules;
 mod validate;
 pub mod vocabulary;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 pub use model::*;
+pub use names::Names;
 pub use rules::*;
 pub use vocabulary::{FactKind, Vocabulary};
 
@@ -23,7 +25,8 @@ pub struct Catalog {
     /// Versions of each set, oldest first, keyed by canonical id.
     sets: BTreeMap<String, Vec<RuleSet>>,
     aliases: BTreeMap<String, String>,
-    topics: BTreeSet<String>,
+    /// Credit types and topics as numbers for the engine's inner loops.
+    pub names: Names,
     pub vocabulary: Vocabulary,
 }
 
@@ -53,7 +56,7 @@ impl Catalog {
         let mut catalog = Catalog {
             sets: BTreeMap::new(),
             aliases: BTreeMap::new(),
-            topics: BTreeSet::new(),
+            names: Names::new(&vocabulary),
             vocabulary,
         };
         for set in sets {
@@ -83,7 +86,7 @@ impl Catalog {
             ));
         }
         for topic in &set.topics {
-            self.topics.insert(topic.key.0.clone());
+            self.names.add_topic(topic.key.as_str());
         }
         let versions = self.sets.entry(id.clone()).or_default();
         if versions.iter().any(|known| known.version == set.version) {
@@ -135,6 +138,6 @@ impl Catalog {
     }
 
     pub fn knows_topic(&self, topic: &str) -> bool {
-        self.topics.contains(topic)
+        self.names.topic(topic).is_some()
     }
 }

@@ -3,6 +3,8 @@
 //! Every rule keeps the researched prose (text, notes) and its source ids next to the machine
 //! fields the engine reads, so anything shown to a user can show where it came from.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -59,8 +61,9 @@ pub enum SetKind {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
-    pub title: String,
-    pub url: String,
+    /// Shared text: every report of a requirement citing the source repeats it.
+    pub title: Arc<str>,
+    pub url: Arc<str>,
     pub source_type: String,
     pub supports: String,
 }
