@@ -143,8 +143,8 @@ pub fn view(row: &credential::Model, catalog: &Catalog) -> CredentialView {
                 set.sources
                     .iter()
                     .map(|source| SourceView {
-                        title: source.title.clone(),
-                        url: source.url.clone(),
+                        title: source.title.to_string(),
+                        url: source.url.to_string(),
                     })
                     .collect()
             })

@@ -104,8 +104,8 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
                             .sources
                             .iter()
                             .map(|s| SourceView {
-                                title: s.title.clone(),
-                                url: s.url.clone(),
+                                title: s.title.to_string(),
+                                url: s.url.to_string(),
                             })
                             .collect(),
                     }
@@ -117,13 +117,22 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
         .report
         .next_steps
         .iter()
-        .map(|step| StepView {
-            credential: titles
-                .get(step.credential.as_str())
-                .cloned()
-                .unwrap_or_default(),
-            status: step.status.label().to_owned(),
-            text: step.text.clone(),
+        .map(|step| {
+            // The engine's text starts with the credential's id, which means nothing to a
+            // person; the title is shown beside it instead.
+            let prefix = format!("{}: ", step.credential.as_str());
+            StepView {
+                credential: titles
+                    .get(step.credential.as_str())
+                    .cloned()
+                    .unwrap_or_default(),
+                status: step.status.label().to_owned(),
+                text: step
+                    .text
+                    .strip_prefix(&prefix)
+                    .unwrap_or(&step.text)
+                    .to_owned(),
+            }
         })
         .collect();
     let untracked = evaluated
