@@ -43,7 +43,7 @@ test("sign up, sign out, sign in again and see the session", async ({ page }) =>
 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("link", { name: "Your account" })).toBeVisible();
 });
 
@@ -59,7 +59,7 @@ test("ending another session signs that browser out", async ({ browser }) => {
   await second.getByLabel("Email or username").fill(username);
   await second.getByLabel("Password").fill(password);
   await second.getByRole("button", { name: "Sign in" }).click();
-  await expect(second).toHaveURL(/\/account$/);
+  await expect(second).toHaveURL(/\/dashboard$/);
 
   await first.reload();
   await hydrated(first);
@@ -101,6 +101,7 @@ test("two-factor sign-in: enrol with the app, then sign in with a code", async (
   await expect(page.getByRole("alert")).toContainText("not right");
   await page.getByLabel("Code").fill(totpCode(secret));
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole("link", { name: "Your account" }).click();
   await expect(page.getByTestId("two-factor-on")).toBeVisible();
 });

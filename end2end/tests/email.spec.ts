@@ -47,7 +47,7 @@ test("forgot password: a mailed link sets a new one", async ({ page }) => {
   await expect(page.getByRole("status")).toContainText("Your password is changed");
 
   await signIn(page, username, newPassword);
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 
   // The used link now says so before anything is typed.
   await page.goto(link);

@@ -19,6 +19,10 @@ export async function signUp(page: Page, username: string) {
   await page.getByLabel("Your name").fill("Dr Grace Test");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  // A newcomer lands on the dashboard, which walks them to their first licence.
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("empty-dashboard")).toBeVisible();
+  await page.getByRole("link", { name: "Your account" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Hello, Dr Grace Test" })).toBeVisible();
 }

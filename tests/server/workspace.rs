@@ -488,3 +488,23 @@ async fn the_dashboard_says_what_the_engine_says(app: TestApp) {
     );
 }
 on_both_backends!(the_dashboard_says_what_the_engine_says);
+
+async fn the_forms_offer_what_the_catalog_knows(app: TestApp) {
+    let cookie = app.with_clinician("chooser").await;
+    let response = app.post_form("workspace/options", &[], Some(&cookie)).await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    let options: licensure::features::workspace::Options =
+        serde_json::from_str(&response.body).unwrap();
+    let has = |list: &[licensure::features::workspace::Choice], key: &str| {
+        list.iter().any(|c| c.key == key)
+    };
+    assert!(has(&options.jurisdictions, "FL") && has(&options.jurisdictions, "PR"));
+    assert!(has(&options.professions, "MD"));
+    assert!(has(&options.certifications, "ABIM-MOC"));
+    assert!(has(&options.credit_types, "AMA_PRA_1") && has(&options.credit_types, "ANCC"));
+    assert!(has(&options.topics, "medical_errors"));
+    assert_eq!(options.formats.len(), 3);
+    let anonymous = app.post_form("workspace/options", &[], None).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+}
+on_both_backends!(the_forms_offer_what_the_catalog_knows);

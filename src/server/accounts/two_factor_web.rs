@@ -149,7 +149,7 @@ pub async fn complete_sign_in(code: String) -> Result<(), AppError> {
         .await?
         .ok_or_else(AppError::unauthenticated)?;
     if !current.awaiting_second_factor {
-        leptos_axum::redirect("/account");
+        leptos_axum::redirect(super::web::landing_for(&current.role));
         return Ok(());
     }
     let now = Utc::now();
@@ -202,6 +202,6 @@ pub async fn complete_sign_in(code: String) -> Result<(), AppError> {
     if let Some(value) = cookie::set(&token, state.config.sessions.https) {
         super::web::set_cookie(Some(value));
     }
-    leptos_axum::redirect("/account");
+    leptos_axum::redirect(super::web::landing_for(&current.role));
     Ok(())
 }

@@ -23,6 +23,16 @@ use crate::{
     },
 };
 
+/// Where a signed-in person starts: clinicians on their dashboard; administrators on the
+/// account page, where an administrator without a second factor must enrol one.
+pub(super) fn landing_for(role: &str) -> &'static str {
+    if role == user::role::ADMIN {
+        "/account"
+    } else {
+        "/dashboard"
+    }
+}
+
 pub(super) fn database_error(err: sea_orm::DbErr) -> AppError {
     tracing::error!(error = %err, "account request failed on the database");
     AppError::unavailable()
@@ -87,7 +97,8 @@ pub async fn sign_up(
     audit::record_or_log(&state.db, event(user.id, Action::SignUp, None), now).await;
     super::email_web::send_verification(&state, &user, now).await?;
     start_session(&state, user.id, now).await?;
-    leptos_axum::redirect("/account");
+    // The empty dashboard walks a newcomer to their first licence.
+    leptos_axum::redirect(landing_for(&user.role));
     Ok(())
 }
 
@@ -127,7 +138,7 @@ pub async fn sign_in(login: String, password: String) -> Result<(), AppError> {
             leptos_axum::redirect(if signed_in.session.awaiting_second_factor {
                 "/signin/two-factor"
             } else {
-                "/account"
+                landing_for(&signed_in.user.role)
             });
             Ok(())
         }
