@@ -131,3 +131,14 @@ test("an activity says where it counted and why not elsewhere", async ({ page })
   await row.getByRole("button", { name: "Where it counted" }).click();
   await expect(row.getByTestId("usage")).toContainText("AMA_PRA_2 not accepted");
 });
+
+test("the workspace pages fit a 375 px phone without sideways scrolling", async ({ page }) => {
+  await signUp(page, unique("phone"));
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const path of ["/dashboard", "/credentials", "/activities"]) {
+    await page.goto(path);
+    await hydrated(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

@@ -16,12 +16,12 @@ pub fn SelectField(
     #[prop(optional)] on_pick: Option<Callback<String>>,
 ) -> impl IntoView {
     view! {
-        <div class="flex flex-col gap-1">
+        <div class="flex min-w-0 flex-col gap-1">
             <label for=name class="font-medium text-slate-800">{label}</label>
             <select
                 id=name
                 name=name
-                class="rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600"
+                class="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600"
                 prop:value=move || selected.get()
                 on:change=move |ev| {
                     if let Some(pick) = on_pick {

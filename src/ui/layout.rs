@@ -54,19 +54,7 @@ pub fn SiteHeader() -> impl IntoView {
                         )
                     }
                 >
-                    {NAV
-                        .iter()
-                        .map(|(href, label)| {
-                            view! {
-                                <a
-                                    href=*href
-                                    class="rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-teal-800"
-                                >
-                                    {*label}
-                                </a>
-                            }
-                        })
-                        .collect_view()}
+                    <NavLinks links=&NAV />
                     <Transition fallback=|| ()>
                         <Show
                             when=signed_in
@@ -87,19 +75,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 }
                             }
                         >
-                            {SIGNED_IN_NAV
-                                .iter()
-                                .map(|(href, label)| {
-                                    view! {
-                                        <a
-                                            href=*href
-                                            class="rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-teal-800"
-                                        >
-                                            {*label}
-                                        </a>
-                                    }
-                                })
-                                .collect_view()}
+                            <NavLinks links=&SIGNED_IN_NAV />
                             <a
                                 href="/account"
                                 class="rounded-md bg-teal-700 px-3 py-1.5 text-center font-medium text-white hover:bg-teal-800"
@@ -112,6 +88,23 @@ pub fn SiteHeader() -> impl IntoView {
             </nav>
         </header>
     }
+}
+
+#[component]
+fn NavLinks(links: &'static [(&'static str, &'static str)]) -> impl IntoView {
+    links
+        .iter()
+        .map(|(href, label)| {
+            view! {
+                <a
+                    href=*href
+                    class="rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-teal-800"
+                >
+                    {*label}
+                </a>
+            }
+        })
+        .collect_view()
 }
 
 #[component]

@@ -8,13 +8,10 @@ use super::{
     api::{
         DeleteActivity, SaveActivity, list_activities, where_activity_counted, workspace_options,
     },
-    credentials_page::TextInput,
+    form_parts::{EditorFooter, TextInput},
     views::{ActivityView, Options},
 };
-use crate::ui::{
-    choice::SelectField,
-    form::{ErrorBanner, PRIMARY_BUTTON},
-};
+use crate::ui::choice::SelectField;
 
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
@@ -71,8 +68,8 @@ fn Filters(
 ) -> impl IntoView {
     view! {
         <h2 class="mt-10 text-xl font-semibold">"Your activities"</h2>
-        <div class="mt-3 grid gap-3 sm:grid-cols-2" role="search">
-            <div class="flex flex-col gap-1">
+        <div class="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2" role="search">
+            <div class="flex min-w-0 flex-col gap-1">
                 <label for="search" class="font-medium text-slate-800">"Search titles and providers"</label>
                 <input
                     id="search"
@@ -198,7 +195,7 @@ fn ActivityEditor(
         <h2 class="mt-6 text-xl font-semibold">
             {move || if editing.get().is_some() { "Change activity" } else { "Record an activity" }}
         </h2>
-        <ActionForm action=save node_ref=form attr:class="mt-4 grid max-w-3xl gap-4 sm:grid-cols-2">
+        <ActionForm action=save node_ref=form attr:class="mt-4 grid max-w-3xl grid-cols-1 gap-4 sm:grid-cols-2">
             <input type="hidden" name="id" prop:value=field(|a| Some(a.id.clone())) value=field(|a| Some(a.id.clone())) />
             <TextInput label="Title" name="title" value=field(|a| Some(a.title.clone())) required=true />
             <TextInput label="Provider" name="provider" value=field(|a| Some(a.provider.clone())) required=true />
@@ -211,7 +208,7 @@ fn ActivityEditor(
                 selected=Signal::derive(move || editing.get().map_or_else(|| "live".to_owned(), |a| a.format))/>
             <fieldset class="sm:col-span-2">
                 <legend class="font-medium text-slate-800">"Topics (choose all that apply)"</legend>
-                <div class="mt-2 grid max-h-64 gap-1 overflow-y-auto rounded-md border border-slate-200 p-3 sm:grid-cols-2">
+                <div class="mt-2 grid max-h-64 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-slate-200 p-3 sm:grid-cols-2">
                     {options.topics.into_iter().enumerate().map(|(index, topic)| {
                         let key = topic.key.clone();
                         let id = format!("topic-{}", topic.key);
@@ -231,19 +228,7 @@ fn ActivityEditor(
                     }).collect_view()}
                 </div>
             </fieldset>
-            <div class="sm:col-span-2">
-                <ErrorBanner error=move || save.value().get().and_then(Result::err) />
-            </div>
-            <div class="flex gap-3 sm:col-span-2">
-                <button type="submit" class=PRIMARY_BUTTON disabled=move || save.pending().get()>
-                    {move || if editing.get().is_some() { "Save changes" } else { "Record activity" }}
-                </button>
-                <Show when=move || editing.get().is_some()>
-                    <button type="button" class="rounded-md border border-slate-300 px-4 py-2" on:click=move |_| editing.set(None)>
-                        "Cancel"
-                    </button>
-                </Show>
-            </div>
+            <EditorFooter action=save editing create_label="Record activity" />
         </ActionForm>
     }
 }

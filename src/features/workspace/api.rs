@@ -1,6 +1,9 @@
 //! Server functions of the clinician's workspace. Each takes the user from the session,
 //! never from its arguments; another clinician's record answers "not found".
 
+// One argument per form field, so a plain HTML form posts straight to the function.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use super::views::{ActivityUsage, ActivityView, CredentialView, Dashboard, Options};
@@ -19,7 +22,6 @@ pub async fn list_credentials() -> Result<Vec<CredentialView>, AppError> {
 }
 
 /// Creates a credential when `id` is empty, otherwise changes that one.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "workspace/credentials/save", prefix = "/api")]
 pub async fn save_credential(
     id: String,
@@ -68,7 +70,6 @@ pub async fn list_activities(
 }
 
 /// Records an activity when `id` is empty, otherwise changes that one.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "workspace/activities/save", prefix = "/api")]
 pub async fn save_activity(
     id: String,

@@ -6,12 +6,10 @@ use leptos_meta::Title;
 
 use super::{
     api::{ArchiveCredential, SaveCredential, list_credentials, workspace_options},
+    form_parts::{EditorFooter, TextInput},
     views::{CredentialView, Options},
 };
-use crate::ui::{
-    choice::SelectField,
-    form::{ErrorBanner, PRIMARY_BUTTON},
-};
+use crate::ui::choice::SelectField;
 
 const KINDS: [(&str, &str); 4] = [
     ("licence", "State licence"),
@@ -161,7 +159,7 @@ fn CredentialEditor(
         <h2 class="mt-10 text-xl font-semibold">
             {move || if editing.get().is_some() { "Change credential" } else { "Add a credential" }}
         </h2>
-        <ActionForm action=save node_ref=form attr:class="mt-4 grid max-w-2xl gap-4 sm:grid-cols-2">
+        <ActionForm action=save node_ref=form attr:class="mt-4 grid max-w-2xl grid-cols-1 gap-4 sm:grid-cols-2">
             <input type="hidden" name="id" prop:value=field(|c| Some(c.id.clone())) value=field(|c| Some(c.id.clone())) />
             <SelectField
                 label="Kind"
@@ -189,46 +187,7 @@ fn CredentialEditor(
             <TextInput label="First issued" name="initial_date" kind="date" value=field(|c| c.initial_date.clone()) />
             <TextInput label="Expires" name="expires" kind="date" value=field(|c| Some(c.expires.clone())) required=true />
             <TextInput label="Specialty (if the rules depend on it)" name="specialty" value=field(|c| c.specialty.clone()) />
-            <div class="sm:col-span-2">
-                <ErrorBanner error=move || save.value().get().and_then(Result::err) />
-            </div>
-            <div class="flex gap-3 sm:col-span-2">
-                <button type="submit" class=PRIMARY_BUTTON disabled=move || save.pending().get()>
-                    {move || if editing.get().is_some() { "Save changes" } else { "Add credential" }}
-                </button>
-                <Show when=move || editing.get().is_some()>
-                    <button type="button" class="rounded-md border border-slate-300 px-4 py-2" on:click=move |_| editing.set(None)>
-                        "Cancel"
-                    </button>
-                </Show>
-            </div>
+            <EditorFooter action=save editing create_label="Add credential" />
         </ActionForm>
-    }
-}
-
-/// A labelled input whose value follows a signal (for editing an existing record).
-#[component]
-pub fn TextInput(
-    #[prop(into)] label: Signal<&'static str>,
-    name: &'static str,
-    #[prop(into)] value: Signal<String>,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(default = false)] required: bool,
-    #[prop(optional)] inputmode: Option<&'static str>,
-) -> impl IntoView {
-    view! {
-        <div class="flex flex-col gap-1">
-            <label for=name class="font-medium text-slate-800">{move || label.get()}</label>
-            <input
-                id=name
-                name=name
-                type=kind
-                required=required
-                inputmode=inputmode
-                prop:value=move || value.get()
-                value=move || value.get()
-                class="rounded-md border border-slate-300 px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600"
-            />
-        </div>
     }
 }

@@ -4,6 +4,7 @@ mod activities_page;
 mod api;
 mod credentials_page;
 mod dashboard_page;
+mod form_parts;
 mod views;
 
 pub use activities_page::ActivitiesPage;

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, sea_query::Expr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -78,6 +78,15 @@ pub async fn issue(
     Ok(token)
 }
 
+/// The link with this token hash, if it has this purpose and is unused and unexpired.
+fn usable(hash: &str, purpose: Purpose, now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(email_link::Column::TokenHash.eq(hash))
+        .add(email_link::Column::Purpose.eq(purpose.as_str()))
+        .add(email_link::Column::UsedAt.is_null())
+        .add(email_link::Column::ExpiresAt.gt(now))
+}
+
 /// Marks the link behind `presented` used and returns it, if it exists, has this purpose,
 /// is unused and unexpired. One conditional UPDATE decides, so two requests racing with the
 /// same link cannot both succeed.
@@ -93,10 +102,7 @@ pub async fn redeem(
     let hash = token.hash();
     let claimed = email_link::Entity::update_many()
         .col_expr(email_link::Column::UsedAt, Expr::value(now))
-        .filter(email_link::Column::TokenHash.eq(hash.as_str()))
-        .filter(email_link::Column::Purpose.eq(purpose.as_str()))
-        .filter(email_link::Column::UsedAt.is_null())
-        .filter(email_link::Column::ExpiresAt.gt(now))
+        .filter(usable(&hash, purpose, now))
         .exec(db)
         .await?;
     if claimed.rows_affected != 1 {
@@ -120,10 +126,7 @@ pub async fn peek(
         return Ok(None);
     };
     email_link::Entity::find()
-        .filter(email_link::Column::TokenHash.eq(token.hash()))
-        .filter(email_link::Column::Purpose.eq(purpose.as_str()))
-        .filter(email_link::Column::UsedAt.is_null())
-        .filter(email_link::Column::ExpiresAt.gt(now))
+        .filter(usable(&token.hash(), purpose, now))
         .one(db)
         .await
 }

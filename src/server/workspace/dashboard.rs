@@ -7,7 +7,7 @@ use chrono::Utc;
 
 use super::{activities, case, clinician, credentials, format_hours, record_id};
 use crate::{
-    domain::requirements::{Hours, Report, Status, evaluate},
+    domain::requirements::{Catalog, Hours, Report, Status, evaluate},
     error::AppError,
     features::workspace::{
         ActivityUsage, CredentialStatus, Dashboard, RequirementView, SourceView, StepView,
@@ -23,6 +23,16 @@ struct Evaluated {
     report: Report,
     credentials: Vec<credential::Model>,
     activities: Vec<activity::Model>,
+}
+
+impl Evaluated {
+    /// Each credential's title by id, as the report names credentials by id.
+    fn titles(&self, catalog: &Catalog) -> HashMap<String, String> {
+        self.credentials
+            .iter()
+            .map(|row| (row.id.to_string(), credentials::title_of(row, catalog)))
+            .collect()
+    }
 }
 
 async fn evaluate_for(state: &AppState, user_id: uuid::Uuid) -> Result<Evaluated, AppError> {
@@ -50,16 +60,7 @@ fn hours(value: Hours) -> String {
 pub async fn dashboard() -> Result<Dashboard, AppError> {
     let (state, user) = clinician().await?;
     let evaluated = evaluate_for(&state, user.user_id).await?;
-    let titles: HashMap<String, String> = evaluated
-        .credentials
-        .iter()
-        .map(|row| {
-            (
-                row.id.to_string(),
-                credentials::title_of(row, &state.catalog),
-            )
-        })
-        .collect();
+    let titles = evaluated.titles(&state.catalog);
     let today = evaluated.report.today;
     let credentials = evaluated
         .report
@@ -161,16 +162,7 @@ pub async fn usage(id: String) -> Result<ActivityUsage, AppError> {
     else {
         return Err(AppError::not_found());
     };
-    let titles: HashMap<String, String> = evaluated
-        .credentials
-        .iter()
-        .map(|row| {
-            (
-                row.id.to_string(),
-                credentials::title_of(row, &state.catalog),
-            )
-        })
-        .collect();
+    let titles = evaluated.titles(&state.catalog);
     let mut usage = ActivityUsage {
         counted: Vec::new(),
         rejected: Vec::new(),
