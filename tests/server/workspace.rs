@@ -463,6 +463,18 @@ async fn the_dashboard_says_what_the_engine_says(app: TestApp) {
     assert_eq!(total.counted, "12");
     assert_eq!(total.missing.as_deref(), Some("28"));
     assert_eq!(dashboard.next_steps.len(), report.next_steps.len());
+    // The cycle before (2023-02-01 to 2025-01-31) had only the 2020 course, outside it.
+    let previous = &fl_shown.history[0];
+    assert_eq!(
+        (previous.start.as_str(), previous.end.as_str()),
+        ("2023-02-01", "2025-01-31")
+    );
+    assert!(!previous.complete);
+    assert!(
+        previous.summary.contains("40 h Total hours"),
+        "{}",
+        previous.summary
+    );
 
     let usage = app
         .post_form(

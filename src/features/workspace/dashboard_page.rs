@@ -113,6 +113,19 @@ fn CredentialCard(credential: CredentialStatus) -> impl IntoView {
             <ul class="mt-4 space-y-4">
                 {credential.requirements.into_iter().map(|requirement| view! { <RequirementRow requirement /> }).collect_view()}
             </ul>
+            {(!credential.history.is_empty()).then(|| view! {
+                <details class="mt-4 text-sm" data-testid="history">
+                    <summary class="cursor-pointer text-slate-700">"Earlier cycles"</summary>
+                    <ul class="mt-2 space-y-1">
+                        {credential.history.into_iter().map(|cycle| view! {
+                            <li>
+                                <span class="font-medium">{cycle.start} " to " {cycle.end} ": "</span>
+                                <span class=if cycle.complete { "text-emerald-900" } else { "text-red-900" }>{cycle.summary}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </details>
+            })}
             {(!credential.unknowns.is_empty()).then(|| view! {
                 <details class="mt-4 text-sm">
                     <summary class="cursor-pointer text-slate-700">"What the catalog could not verify"</summary>

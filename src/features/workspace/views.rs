@@ -82,6 +82,17 @@ pub struct CredentialStatus {
     pub days_left: i64,
     pub requirements: Vec<RequirementView>,
     pub unknowns: Vec<String>,
+    /// Earlier cycles, newest first.
+    pub history: Vec<PastCycle>,
+}
+
+/// One earlier cycle of a credential, judged as of its end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastCycle {
+    pub start: String,
+    pub end: String,
+    pub complete: bool,
+    pub summary: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 
-use super::{activities, case, clinician, credentials, format_hours, record_id};
+use super::{activities, case, clinician, credentials, format_hours, history, record_id};
 use crate::{
     domain::requirements::{Catalog, Hours, Report, Status, evaluate},
     error::AppError,
@@ -75,6 +75,20 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
             cycle_end: report.end.to_string(),
             days_left: (report.end - today).num_days(),
             unknowns: report.unknowns.clone(),
+            history: evaluated
+                .credentials
+                .iter()
+                .find(|row| row.id.to_string() == report.id.as_str())
+                .map(|row| {
+                    history::past_cycles(
+                        &state.catalog,
+                        row,
+                        report.start,
+                        &evaluated.credentials,
+                        &evaluated.activities,
+                    )
+                })
+                .unwrap_or_default(),
             requirements: report
                 .requirements
                 .iter()

@@ -5,6 +5,7 @@ pub mod activities;
 pub mod case;
 pub mod credentials;
 pub mod dashboard;
+pub mod history;
 
 use uuid::Uuid;
 
