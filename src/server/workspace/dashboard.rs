@@ -7,7 +7,7 @@ use chrono::Utc;
 
 use super::{activities, case, clinician, credentials, format_hours, history, record_id};
 use crate::{
-    domain::requirements::{Catalog, Hours, Report, Status, evaluate},
+    domain::requirements::{Case, Catalog, Hours, Report, Status, evaluate},
     error::AppError,
     features::workspace::{
         ActivityUsage, CredentialStatus, Dashboard, RequirementView, SourceView, StepView,
@@ -20,6 +20,7 @@ use crate::{
 };
 
 struct Evaluated {
+    case: Case,
     report: Report,
     credentials: Vec<credential::Model>,
     activities: Vec<activity::Model>,
@@ -39,14 +40,15 @@ async fn evaluate_for(state: &AppState, user_id: uuid::Uuid) -> Result<Evaluated
     let credentials = credentials::active_rows(&state.db, user_id).await?;
     let activities = activities::all_rows(&state.db, user_id).await?;
     let today = Utc::now().date_naive();
-    let report = case::build(today, &credentials, &activities)
-        .and_then(|case| evaluate(&case, &state.catalog))
-        .map_err(|err| {
-            // Stored records were validated on the way in, so this is our fault, not theirs.
-            tracing::error!(error = %err, "the engine refused a stored case");
-            AppError::internal()
-        })?;
+    let refused = |err: crate::domain::requirements::EngineError| {
+        // Stored records were validated on the way in, so this is our fault, not theirs.
+        tracing::error!(error = %err, "the engine refused a stored case");
+        AppError::internal()
+    };
+    let case = case::build(today, &credentials, &activities).map_err(refused)?;
+    let report = evaluate(&case, &state.catalog).map_err(refused)?;
     Ok(Evaluated {
+        case,
         report,
         credentials,
         activities,
@@ -75,20 +77,12 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
             cycle_end: report.end.to_string(),
             days_left: (report.end - today).num_days(),
             unknowns: report.unknowns.clone(),
-            history: evaluated
-                .credentials
-                .iter()
-                .find(|row| row.id.to_string() == report.id.as_str())
-                .map(|row| {
-                    history::past_cycles(
-                        &state.catalog,
-                        row,
-                        report.start,
-                        &evaluated.credentials,
-                        &evaluated.activities,
-                    )
-                })
-                .unwrap_or_default(),
+            history: history::past_cycles(
+                &state.catalog,
+                &evaluated.case,
+                report.id.as_str(),
+                report.start,
+            ),
             requirements: report
                 .requirements
                 .iter()

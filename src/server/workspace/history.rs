@@ -3,50 +3,57 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{case, format_hours};
+use super::format_hours;
 use crate::{
-    domain::requirements::{Catalog, Status, evaluate},
+    domain::requirements::{Case, Catalog, Status, evaluate},
     features::workspace::PastCycle,
-    server::entities::{activity, credential},
 };
 
 /// How many earlier cycles the dashboard lists per credential.
 pub const CYCLES_SHOWN: usize = 2;
 
-/// Up to `CYCLES_SHOWN` cycles before the one starting on `current_start`, newest first.
-/// `others` are the clinician's other credentials (they decide facts such as holding a DEA
-/// registration). A cycle the engine cannot judge (e.g. before the first licence) ends
-/// the list.
+/// Up to `CYCLES_SHOWN` cycles of credential `id` before the one starting on
+/// `current_start`, newest first. `case` is the clinician's current case; only that
+/// credential is evaluated again, with the same credits and facts. A cycle the engine
+/// cannot judge (e.g. before the first licence) ends the list.
 pub fn past_cycles(
     catalog: &Catalog,
-    row: &credential::Model,
+    case: &Case,
+    id: &str,
     current_start: NaiveDate,
-    others: &[credential::Model],
-    activities: &[activity::Model],
 ) -> Vec<PastCycle> {
+    let Some(credential) = case.credentials.iter().find(|c| c.id.as_str() == id) else {
+        return Vec::new();
+    };
+    let mut past = Case {
+        today: case.today,
+        facts: case.facts.clone(),
+        credentials: vec![credential.clone()],
+        credits: case.credits.clone(),
+        custom_rule_sets: case.custom_rule_sets.clone(),
+    };
     let mut cycles = Vec::new();
     let mut start = current_start;
     while cycles.len() < CYCLES_SHOWN {
         let Some(end) = start.checked_sub_days(Days::new(1)) else {
             break;
         };
-        if row.initial_date.is_some_and(|initial| initial >= end) {
+        if credential
+            .initial_licence
+            .is_some_and(|initial| initial >= end)
+        {
             break;
         }
-        let mut past = row.clone();
-        past.expires = end;
-        let mut credentials = vec![past];
-        credentials.extend(others.iter().filter(|o| o.id != row.id).cloned());
-        let report = case::build(end, &credentials, activities)
-            .and_then(|case| evaluate(&case, catalog))
+        past.today = end;
+        if let Some(only) = past.credentials.first_mut() {
+            only.expires = Some(end);
+        }
+        let Some(report) = evaluate(&past, catalog)
             .ok()
-            .and_then(|report| {
-                report
-                    .credentials
-                    .into_iter()
-                    .find(|c| c.id.as_str() == row.id.to_string())
-            });
-        let Some(report) = report else { break };
+            .and_then(|report| report.credentials.into_iter().next())
+        else {
+            break;
+        };
         let missing: Vec<String> = report
             .requirements
             .iter()
