@@ -207,7 +207,7 @@ fn evaluate_credential(
             (Cow::Owned(pool), Cow::Owned(bits))
         }
     };
-    let allocations = allocate(&demands, &pool, &bits, index, case.today);
+    let allocations = allocate(&demands, &pool, &bits, index, case.today, &catalog.names);
     // The demands are not needed afterwards: their texts move into the report uncopied.
     let requirements = demands
         .into_iter()

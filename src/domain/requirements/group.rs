@@ -10,7 +10,7 @@ use super::{
     demand::Demand,
     flow::{INFINITE, Network},
     hours::Hours,
-    report::Rejection,
+    report::{Reason, Rejection},
 };
 
 /// Which members of a group a credit fits (bit mask), and the cap it falls under.
@@ -298,7 +298,7 @@ fn explain_unused(
             };
             out[d].rejected.push(Rejection {
                 id: credits[c].id.clone(),
-                reason,
+                reason: Reason::Text(reason),
             });
         }
     }

@@ -1,7 +1,7 @@
 //! Credit types and topics as numbers, assigned once when the catalog loads, so evaluations
 //! compare integers instead of strings.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
 use super::Vocabulary;
 use crate::domain::requirements::{fast_hash::FastBuild, ids::CreditType};
@@ -12,6 +12,8 @@ pub struct Names {
     types: HashMap<String, u64, FastBuild>,
     /// Topic key to a dense number, in the order sets were added.
     topics: HashMap<String, u32, FastBuild>,
+    /// The name of each type bit, by bit position: reports share it instead of copying it.
+    type_names: Vec<Arc<str>>,
 }
 
 impl Names {
@@ -23,9 +25,16 @@ impl Names {
             .map(|(i, info)| (info.key.0.clone(), if i < 64 { 1 << i } else { 0 }))
             .rev() // a name listed twice keeps its first position, as a scan would find
             .collect();
+        let type_names = vocabulary
+            .credit_types
+            .iter()
+            .take(64)
+            .map(|info| Arc::from(info.key.as_str()))
+            .collect();
         Names {
             types,
             topics: HashMap::default(),
+            type_names,
         }
     }
 
@@ -37,6 +46,11 @@ impl Names {
     /// The bit of a known credit type; `None` for a name the vocabulary lacks.
     pub fn type_bit(&self, name: &str) -> Option<u64> {
         self.types.get(name).copied()
+    }
+
+    /// The name of a type's bit (one bit set), as the vocabulary spells it.
+    pub fn type_name(&self, bit: u64) -> Option<&Arc<str>> {
+        self.type_names.get(bit.trailing_zeros() as usize)
     }
 
     /// The bits of all listed types (unknown names add none).
