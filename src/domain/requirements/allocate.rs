@@ -6,11 +6,12 @@ use chrono::NaiveDate;
 
 use super::{
     case::Credit,
+    catalog::Names,
     cycle,
     demand::Demand,
     group::{self, Scratch},
     hours::Hours,
-    report::Rejection,
+    report::{Reason, Rejection},
     topic_index::TopicIndex,
 };
 
@@ -26,6 +27,7 @@ enum Fit {
     No(Option<Why>),
 }
 
+#[derive(Clone, Copy)]
 enum Why {
     Future,
     Before,
@@ -33,50 +35,17 @@ enum Why {
     Type,
 }
 
-/// Reasons shared by many credits, formatted on first use per requirement and shared.
-struct Reasons<'d> {
-    demand: &'d Demand,
-    future: Option<Arc<str>>,
-    before: Option<Arc<str>>,
-    after: Option<Arc<str>>,
-    types: Vec<(u64, Arc<str>)>,
-}
-
-/// The shared text in `slot`, formatted by `make` the first time.
-fn shared(slot: &mut Option<Arc<str>>, make: impl FnOnce() -> String) -> Arc<str> {
-    slot.get_or_insert_with(|| Arc::from(make())).clone()
-}
-
-impl<'d> Reasons<'d> {
-    fn new(demand: &'d Demand) -> Reasons<'d> {
-        Reasons {
-            demand,
-            future: None,
-            before: None,
-            after: None,
-            types: Vec::new(),
-        }
-    }
-
-    fn text(&mut self, why: Why, credit: &Credit, bit: u64) -> Arc<str> {
-        let demand = self.demand;
-        match why {
-            Why::Future => shared(&mut self.future, || "completed after today".to_owned()),
-            Why::Before => shared(&mut self.before, || {
-                format!("completed before this cycle (starts {})", demand.from)
-            }),
-            Why::After => shared(&mut self.after, || {
-                format!("completed after the deadline ({})", demand.to)
-            }),
-            Why::Type => {
-                if let Some((_, text)) = self.types.iter().find(|(b, _)| *b == bit && bit != 0) {
-                    return text.clone();
-                }
-                let text: Arc<str> = Arc::from(format!("{} not accepted", credit.credit_type));
-                self.types.push((bit, text.clone()));
-                text
-            }
-        }
+/// The reason for `why`, as data: texts are written only when the report is shown.
+fn reason(why: Why, demand: &Demand, credit: &Credit, bit: u64, names: &Names) -> Reason {
+    match why {
+        Why::Future => Reason::AfterToday,
+        Why::Before => Reason::BeforeCycle(demand.from),
+        Why::After => Reason::AfterDeadline(demand.to),
+        // Checked credits have the bit of their own type name, so the shared name is theirs.
+        Why::Type => Reason::TypeNotAccepted(match names.type_name(bit) {
+            Some(name) => name.clone(),
+            None => Arc::from(credit.credit_type.as_str()),
+        }),
     }
 }
 
@@ -109,7 +78,7 @@ fn fit(demand: &Demand, credit: &Credit, bit: u64, today: NaiveDate, recent: Nai
 }
 
 /// Sorts `candidates` (canonical order) into `eligible` (credit, cap) and, unless the
-/// requirement is quiet, `rejected` with a reason.
+/// requirement is quiet, `rejected` (credit, why).
 fn screen(
     demand: &Demand,
     credits: &[&Credit],
@@ -117,18 +86,14 @@ fn screen(
     candidates: &[usize],
     today: NaiveDate,
     eligible: &mut Vec<(usize, Option<usize>)>,
-    rejected: &mut Vec<Rejection>,
+    rejected: &mut Vec<(usize, Why)>,
 ) {
-    let mut reasons = Reasons::new(demand);
     let recent = cycle::add_days(demand.from, -366);
     for &c in candidates {
         let bit = bits.get(c).copied().unwrap_or(0);
         match fit(demand, credits[c], bit, today, recent) {
             Fit::Yes(cap) => eligible.push((c, cap)),
-            Fit::No(Some(why)) if !demand.quiet => rejected.push(Rejection {
-                id: credits[c].id.clone(),
-                reason: reasons.text(why, credits[c], bit),
-            }),
+            Fit::No(Some(why)) if !demand.quiet => rejected.push((c, why)),
             Fit::No(_) => {}
         }
     }
@@ -159,6 +124,7 @@ pub fn allocate(
     bits: &[u64],
     index: &TopicIndex,
     today: NaiveDate,
+    names: &Names,
 ) -> Vec<Allocation> {
     let mut out: Vec<Allocation> = demands.iter().map(|_| Allocation::default()).collect();
     // (group, demand) of every demand that needs hours, in demand order within a group.
@@ -168,7 +134,7 @@ pub fn allocate(
     let mut ranges: Vec<Range<usize>> = Vec::with_capacity(demands.len());
     let all: Vec<usize> = (0..credits.len()).collect();
     let mut candidates: Vec<usize> = Vec::new();
-    let mut rejected: Vec<Rejection> = Vec::new();
+    let mut rejected: Vec<(usize, Why)> = Vec::new();
     for (d, demand) in demands.iter().enumerate() {
         let start = eligible.len();
         if demand.is_settled() {
@@ -192,9 +158,14 @@ pub fn allocate(
             &mut eligible,
             &mut rejected,
         );
-        // Moved into a list of its own size: one allocation instead of repeated growth.
-        out[d].rejected = Vec::with_capacity(rejected.len());
-        out[d].rejected.append(&mut rejected);
+        // Collected into a list of its own size: one allocation instead of repeated growth.
+        out[d].rejected = rejected
+            .drain(..)
+            .map(|(c, why)| Rejection {
+                id: credits[c].id.clone(),
+                reason: reason(why, demand, credits[c], bits[c], names),
+            })
+            .collect();
         ranges.push(start..eligible.len());
         match demand.required {
             // A completion rule counts every fitting credit.

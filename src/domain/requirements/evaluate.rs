@@ -6,6 +6,8 @@ use std::{
     hash::BuildHasher,
 };
 
+use chrono::Datelike;
+
 use super::{
     allocate::allocate,
     carry_over,
@@ -105,6 +107,26 @@ fn repeats_an_id(credits: &[&Credit]) -> bool {
     !credits.iter().all(|credit| ids.insert(credit.id.as_str()))
 }
 
+/// The credits by completion date, then id. Sorting (day, position) pairs, then only each
+/// day's run by id, compares integers where comparing through the references cost a few
+/// percent of an evaluation (issue 4 benchmark).
+fn canonical_order(credits: &[Credit]) -> Vec<&Credit> {
+    let mut keys: Vec<(i32, usize)> = credits
+        .iter()
+        .enumerate()
+        .map(|(i, credit)| (credit.completed.num_days_from_ce(), i))
+        .collect();
+    // Unstable is enough: ids are unique in any case that gets past the checks in `evaluate`.
+    keys.sort_unstable();
+    let mut sorted: Vec<&Credit> = keys.iter().map(|&(_, i)| &credits[i]).collect();
+    for day in sorted.chunk_by_mut(|a, b| a.completed == b.completed) {
+        if day.len() > 1 {
+            day.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        }
+    }
+    sorted
+}
+
 /// The full report for one clinician. Pure: `case.today` is the only notion of time.
 pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
     let mut extended;
@@ -118,9 +140,7 @@ pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
         &extended
     };
     // Canonical order makes the result independent of the order credits were given in.
-    let mut credits: Vec<&Credit> = case.credits.iter().collect();
-    // Unstable is enough: ids are unique in any case that gets past the checks below.
-    credits.sort_unstable_by(|a, b| (a.completed, &a.id).cmp(&(b.completed, &b.id)));
+    let credits = canonical_order(&case.credits);
     let checked = match quick_check(&credits, catalog) {
         Some(checked) => {
             validate_credentials(case, catalog)?;
@@ -207,7 +227,7 @@ fn evaluate_credential(
             (Cow::Owned(pool), Cow::Owned(bits))
         }
     };
-    let allocations = allocate(&demands, &pool, &bits, index, case.today);
+    let allocations = allocate(&demands, &pool, &bits, index, case.today, &catalog.names);
     // The demands are not needed afterwards: their texts move into the report uncopied.
     let requirements = demands
         .into_iter()

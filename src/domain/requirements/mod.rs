@@ -20,6 +20,7 @@ mod group;
 pub mod hours;
 pub mod ids;
 mod plan;
+pub mod reason;
 pub mod report;
 mod status;
 mod timing;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use super::reason::Reason;
 use super::{
     hours::Hours,
     ids::{CredentialId, CreditId},
@@ -99,8 +100,8 @@ pub struct CountedCredit {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rejection {
     pub id: CreditId,
-    /// Shared: many credits are rejected for the same reason.
-    pub reason: Arc<str>,
+    /// Data, written out as text when displayed or serialised.
+    pub reason: Reason,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

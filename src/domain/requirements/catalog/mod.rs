@@ -3,6 +3,7 @@
 
 mod embedded;
 pub mod model;
+mod name_table;
 pub mod names;
 pub mod rules;
 mod validate;

@@ -52,11 +52,11 @@ pub fn check(
     assert_eq!(r.status, status, "{credential}/{key} status: {r:#?}");
 }
 
-pub fn reason<'a>(report: &'a Report, credential: &str, key: &str, credit: &str) -> &'a str {
+pub fn reason(report: &Report, credential: &str, key: &str, credit: &str) -> String {
     req(report, credential, key)
         .rejected
         .iter()
         .find(|r| r.id.as_str() == credit)
-        .map(|r| &*r.reason)
+        .map(|r| r.reason.to_string())
         .unwrap_or_else(|| panic!("{credit} not rejected for {credential}/{key}"))
 }
