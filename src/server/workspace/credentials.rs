@@ -112,16 +112,13 @@ pub fn title_of(row: &credential::Model, catalog: &Catalog) -> String {
         _ => row
             .rule_set
             .as_deref()
-            .and_then(|id| catalog.latest().find(|set| set.id.as_str() == id))
+            .and_then(|id| catalog.latest_of(id))
             .map_or_else(|| "Credential".to_owned(), |set| set.board.clone()),
     }
 }
 
 pub fn view(row: &credential::Model, catalog: &Catalog) -> CredentialView {
-    let set = row
-        .rule_set
-        .as_deref()
-        .and_then(|id| catalog.latest().find(|set| set.id.as_str() == id));
+    let set = row.rule_set.as_deref().and_then(|id| catalog.latest_of(id));
     CredentialView {
         id: row.id.to_string(),
         kind: row.kind.clone(),
@@ -192,8 +189,8 @@ pub async fn save(id: String, form: CredentialForm) -> Result<CredentialView, Ap
     let catalog = &state.catalog;
     let is_certification = |id: &str| {
         catalog
-            .latest()
-            .any(|set| set.kind == SetKind::BoardCertification && set.id.as_str() == id)
+            .latest_of(id)
+            .is_some_and(|set| set.kind == SetKind::BoardCertification && set.id.as_str() == id)
     };
     let valid = form
         .validate(now.date_naive(), is_certification)

@@ -112,6 +112,12 @@ impl Catalog {
             .ok_or_else(|| EngineError::UnknownRuleSet(id.to_owned()))
     }
 
+    /// The newest version of the set with this id or alias.
+    pub fn latest_of(&self, id: &str) -> Option<&RuleSet> {
+        let canonical = self.resolve(id).ok()?;
+        self.sets.get(canonical)?.last()
+    }
+
     /// The version in force for a cycle ending on `cycle_end`: the latest effective by then, or
     /// the earliest version when the cycle predates them all (the researched baseline).
     pub fn version_for(&self, id: &str, cycle_end: NaiveDate) -> Result<&RuleSet, EngineError> {
