@@ -5,11 +5,10 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
 
 use super::{
-    register::{self, RegisterError},
+    register,
     web::{database_error, set_cookie, user_agent},
 };
 use crate::{
-    domain::account::{DisplayName, Email, Username},
     error::AppError,
     server::{
         audit::{self, Action, Event, Outcome},
@@ -62,19 +61,7 @@ pub async fn change_password(
     let account = account_with_password(&state, &current, &current_password).await?;
 
     let new_password = Password::new(&new_password);
-    let fields = (
-        Email::parse(&account.email),
-        Username::parse(&account.username),
-        DisplayName::parse(&account.display_name),
-    );
-    if let (Ok(email), Ok(username), Ok(name)) = fields {
-        register::check_password(new_password.expose(), &email, &username, &name).map_err(
-            |err| match err {
-                RegisterError::Password(_) => AppError::bad_request(err.to_string()),
-                _ => AppError::internal(),
-            },
-        )?;
-    }
+    register::check_new_password(&account, new_password.expose())?;
     let hash = state
         .passwords
         .hash(new_password)

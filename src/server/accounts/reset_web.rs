@@ -9,12 +9,11 @@ use sea_orm::{
 
 use super::{
     email_links::{self, Purpose},
-    register::{self, RegisterError},
-    throttle,
+    register, throttle,
     web::database_error,
 };
 use crate::{
-    domain::account::{DisplayName, Email, Username},
+    domain::account::Email,
     error::AppError,
     server::{
         audit::{self, Action, Event, Outcome},
@@ -120,18 +119,7 @@ pub async fn reset(token: String, password: String) -> Result<(), AppError> {
         .map_err(database_error)?
         .ok_or_else(dead_link)?;
     let password = Password::new(&password);
-    if let (Ok(email), Ok(username), Ok(name)) = (
-        Email::parse(&account.email),
-        Username::parse(&account.username),
-        DisplayName::parse(&account.display_name),
-    ) {
-        register::check_password(password.expose(), &email, &username, &name).map_err(|err| {
-            match err {
-                RegisterError::Password(_) => AppError::bad_request(err.to_string()),
-                _ => AppError::internal(),
-            }
-        })?;
-    }
+    register::check_new_password(&account, password.expose())?;
     let hash = state
         .passwords
         .hash(password)
