@@ -22,3 +22,10 @@ pub fn fail(err: AppError) -> AppError {
 pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result.map_err(fail)
 }
+
+/// A database failure as the user sees it ("try again in a minute"); the cause goes to the
+/// log, next to the request's access line that names the route.
+pub fn database_error(err: sea_orm::DbErr) -> AppError {
+    tracing::error!(error = %err, "request failed on the database");
+    AppError::unavailable()
+}

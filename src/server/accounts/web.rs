@@ -33,10 +33,7 @@ pub(super) fn landing_for(role: &str) -> &'static str {
     }
 }
 
-pub(super) fn database_error(err: sea_orm::DbErr) -> AppError {
-    tracing::error!(error = %err, "account request failed on the database");
-    AppError::unavailable()
-}
+pub(super) use crate::server::respond::database_error;
 
 pub(super) fn user_agent() -> String {
     use_context::<Parts>()

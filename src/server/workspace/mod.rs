@@ -29,10 +29,7 @@ pub(crate) fn record_id(raw: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw.trim()).map_err(|_| AppError::not_found())
 }
 
-pub(crate) fn database_error(err: sea_orm::DbErr) -> AppError {
-    tracing::error!(error = %err, "workspace request failed on the database");
-    AppError::unavailable()
-}
+pub(crate) use crate::server::respond::database_error;
 
 /// Hundredths of an hour as people write hours: `1.5`, `0.25`, `40`.
 pub fn format_hours(hundredths: i64) -> String {
