@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter, sea_query::Expr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -147,4 +147,22 @@ pub async fn retire_all(
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// The newest address waiting for its verification link to be opened, if any.
+pub async fn pending_address(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, DbErr> {
+    Ok(email_link::Entity::find()
+        .filter(email_link::Column::UserId.eq(user_id))
+        .filter(email_link::Column::Purpose.eq(Purpose::VerifyEmail.as_str()))
+        .filter(email_link::Column::NewEmail.is_not_null())
+        .filter(email_link::Column::UsedAt.is_null())
+        .filter(email_link::Column::ExpiresAt.gt(now))
+        .order_by_desc(email_link::Column::CreatedAt)
+        .one(db)
+        .await?
+        .and_then(|link| link.new_email))
 }

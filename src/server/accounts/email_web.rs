@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, SqlErr, TransactionTrait,
+    SqlErr, TransactionTrait,
 };
 
 use super::{
@@ -20,7 +20,7 @@ use crate::{
     server::{
         audit::{self, Action, Event, Outcome},
         auth::{self, Permission},
-        entities::{email_link, user},
+        entities::user,
         mail::messages,
         state::AppState,
     },
@@ -82,17 +82,9 @@ async fn own_account(state: &AppState) -> Result<user::Model, AppError> {
 pub async fn status() -> Result<EmailStatus, AppError> {
     let state = AppState::from_context()?;
     let account = own_account(&state).await?;
-    let pending = email_link::Entity::find()
-        .filter(email_link::Column::UserId.eq(account.id))
-        .filter(email_link::Column::Purpose.eq("verify_email"))
-        .filter(email_link::Column::NewEmail.is_not_null())
-        .filter(email_link::Column::UsedAt.is_null())
-        .filter(email_link::Column::ExpiresAt.gt(Utc::now()))
-        .order_by_desc(email_link::Column::CreatedAt)
-        .one(&state.db)
+    let pending = email_links::pending_address(&state.db, account.id, Utc::now())
         .await
-        .map_err(database_error)?
-        .and_then(|link| link.new_email);
+        .map_err(database_error)?;
     Ok(EmailStatus {
         address: account.email,
         verified: account.email_verified_at.is_some(),
