@@ -58,19 +58,7 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temporary folder");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
         let data_dir = dir.path().to_string_lossy().into_owned();
-        let mut config = test_config(&url, &data_dir);
-        if !vars.is_empty() {
-            let mut all: Vec<(String, String)> = vec![
-                ("DATABASE_URL".into(), url.clone()),
-                ("LICENSURE_DATA_DIR".into(), data_dir.clone()),
-                ("LICENSURE_SITE_ROOT".into(), data_dir.clone()),
-            ];
-            all.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-            config = Config::from_lookup(|name| {
-                all.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
-            })
-            .expect("valid test configuration");
-        }
+        let config = test_config_with(&url, &data_dir, vars);
         Self::with_config(config, TestDb::Sqlite(dir)).await
     }
 
@@ -315,13 +303,18 @@ fn urlencode(text: &str) -> String {
 }
 
 pub fn test_config(database_url: &str, data_dir: &str) -> Config {
-    let database_url = database_url.to_owned();
-    let data_dir = data_dir.to_owned();
-    Config::from_lookup(move |name| match name {
-        "DATABASE_URL" => Some(database_url.clone()),
-        "LICENSURE_DATA_DIR" => Some(data_dir.clone()),
-        "LICENSURE_SITE_ROOT" => Some(data_dir.clone()),
-        _ => None,
+    test_config_with(database_url, data_dir, &[])
+}
+
+/// The test configuration plus `extra` variables.
+pub fn test_config_with(database_url: &str, data_dir: &str, extra: &[(&str, &str)]) -> Config {
+    Config::from_lookup(|name| match name {
+        "DATABASE_URL" => Some(database_url.to_owned()),
+        "LICENSURE_DATA_DIR" | "LICENSURE_SITE_ROOT" => Some(data_dir.to_owned()),
+        _ => extra
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| (*value).to_owned()),
     })
     .expect("valid test configuration")
 }
