@@ -202,6 +202,7 @@ async fn seed(db: &sea_orm::DatabaseConnection, user_id: Uuid) {
             initial_date: Set(Some(day("2010-01-01"))),
             expires: Set(day(expires)),
             specialty: Set(None),
+            own_rule: Set(None),
             archived_at: Set(None),
             created_at: Set(now),
             updated_at: Set(now),

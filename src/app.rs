@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("dashboard") view=workspace::DashboardPage />
                         <Route path=path!("credentials") view=workspace::CredentialsPage />
                         <Route path=path!("activities") view=workspace::ActivitiesPage />
+                        <Route path=path!("profile") view=workspace::ProfilePage />
                         <Route path=path!("verify-email") view=accounts::VerifyEmailPage />
                         <Route path=path!("forgot-password") view=accounts::ForgotPasswordPage />
                         <Route path=path!("reset-password") view=accounts::ResetPasswordPage />

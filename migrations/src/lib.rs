@@ -8,6 +8,7 @@ mod m20261204_000003_accounts_security;
 mod m20261204_000004_two_factor;
 mod m20261204_000005_email_links;
 mod m20261204_000006_workspace;
+mod m20261204_000007_profile;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000004_two_factor::Migration),
             Box::new(m20261204_000005_email_links::Migration),
             Box::new(m20261204_000006_workspace::Migration),
+            Box::new(m20261204_000007_profile::Migration),
         ]
     }
 }

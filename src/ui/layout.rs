@@ -6,10 +6,11 @@ use leptos_router::hooks::use_location;
 use crate::features::accounts::me;
 
 const NAV: [(&str, &str); 2] = [("/", "Home"), ("/status", "Status")];
-const SIGNED_IN_NAV: [(&str, &str); 3] = [
+const SIGNED_IN_NAV: [(&str, &str); 4] = [
     ("/dashboard", "Dashboard"),
     ("/credentials", "Credentials"),
     ("/activities", "Activities"),
+    ("/profile", "About you"),
 ];
 
 #[component]

@@ -21,3 +21,4 @@ mod security;
 mod status_api;
 mod two_factor;
 mod workspace;
+mod workspace_profile;

@@ -14,7 +14,7 @@ use crate::{
     support::{TestApp, TestResponse},
 };
 
-async fn florida(app: &TestApp, cookie: &str) -> CredentialView {
+pub(crate) async fn florida(app: &TestApp, cookie: &str) -> CredentialView {
     let response = save_credential(
         app,
         cookie,
@@ -32,14 +32,22 @@ async fn florida(app: &TestApp, cookie: &str) -> CredentialView {
     serde_json::from_str(&response.body).unwrap()
 }
 
-async fn save_credential(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> TestResponse {
+pub(crate) async fn save_credential(
+    app: &TestApp,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> TestResponse {
     let mut all = vec![("id", "")];
     all.extend_from_slice(fields);
     app.post_form("workspace/credentials/save", &all, Some(cookie))
         .await
 }
 
-async fn save_activity(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> TestResponse {
+pub(crate) async fn save_activity(
+    app: &TestApp,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> TestResponse {
     let defaults = [
         ("id", ""),
         ("title", "Cardiology update"),
@@ -60,7 +68,7 @@ async fn save_activity(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> 
         .await
 }
 
-fn activity_of(response: &TestResponse) -> ActivityView {
+pub(crate) fn activity_of(response: &TestResponse) -> ActivityView {
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     serde_json::from_str(&response.body).unwrap()
 }

@@ -16,6 +16,10 @@ use super::{
 
 const SOURCE_ID: &str = "CLINICIAN";
 
+/// The address a clinician's set cites when they gave none: sets must cite an address, and
+/// `.invalid` can never resolve. Pages show the title alone for it.
+pub const NO_ADDRESS: &str = "https://licensure.invalid/custom";
+
 /// A clinician's own set: a cycle, a total and optional topics.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -127,10 +131,7 @@ impl CustomSet {
             sources: vec![Source {
                 id: SOURCE_ID.into(),
                 title: format!("Defined by the clinician: {}", self.label).into(),
-                url: self
-                    .source_url
-                    .unwrap_or_else(|| "https://licensure.invalid/custom".into())
-                    .into(),
+                url: self.source_url.unwrap_or_else(|| NO_ADDRESS.into()).into(),
                 source_type: "clinician".into(),
                 supports: "The clinician's own description of this requirement".into(),
             }],

@@ -122,40 +122,12 @@ impl ActivityForm {
 /// Hours as typed (`1`, `1.5`, `0.25`) into exact hundredths: more than 0, at most 200,
 /// at most two decimals.
 pub fn hours(raw: &str) -> Result<i64, FieldProblem> {
-    let value = raw.trim();
-    let problem = || FieldProblem::new("Hours", "Enter hours as a number such as 1, 1.5 or 0.25.");
-    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
-    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
-        return Err(problem());
-    }
-    if fraction.len() > 2 {
-        return Err(FieldProblem::new(
-            "Hours",
-            "Use at most two decimals, e.g. 0.25.",
-        ));
-    }
-    if whole.len() > 6 {
-        return Err(too_many_hours());
-    }
-    let whole: i64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().map_err(|_| problem())?
-    };
-    let fraction: i64 = format!("{fraction:0<2}").parse().map_err(|_| problem())?;
-    let hundredths = whole * 100 + fraction;
-    if hundredths == 0 {
-        return Err(FieldProblem::new("Hours", "Enter more than 0 hours."));
-    }
-    if hundredths > MAX_HOURS_HUNDREDTHS {
-        return Err(too_many_hours());
-    }
-    Ok(hundredths)
-}
-
-fn too_many_hours() -> FieldProblem {
-    FieldProblem::new("Hours", "One activity can claim at most 200 hours.")
+    fields::hours("Hours", raw, MAX_HOURS_HUNDREDTHS).map_err(|problem| match problem {
+        fields::HoursProblem::TooMany => {
+            FieldProblem::new("Hours", "One activity can claim at most 200 hours.")
+        }
+        fields::HoursProblem::Field(problem) => problem,
+    })
 }
 
 #[cfg(test)]

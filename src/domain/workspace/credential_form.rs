@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     fields::{self, FieldProblem},
     jurisdictions,
+    own_rule::{OwnRule, OwnRuleInput},
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +56,24 @@ pub struct CredentialForm {
     pub initial_date: String,
     pub expires: String,
     pub specialty: String,
+    /// The clinician's own rule, for credentials the catalog has no set for; the fields are
+    /// absent from forms that do not show them.
+    #[serde(default)]
+    pub own_months: String,
+    #[serde(default)]
+    pub own_hours: String,
+    #[serde(default)]
+    pub own_topic: String,
+    #[serde(default)]
+    pub own_topic_hours: String,
+}
+
+/// What the catalog can tell the form's checks.
+pub trait CatalogLookup {
+    /// Whether `id` is the catalog set of a board certification.
+    fn is_certification(&self, id: &str) -> bool;
+    /// Whether `key` is a topic some catalog set names.
+    fn is_topic(&self, key: &str) -> bool;
 }
 
 /// A credential every field of which has been checked.
@@ -69,15 +88,16 @@ pub struct ValidCredential {
     pub initial_date: Option<NaiveDate>,
     pub expires: NaiveDate,
     pub specialty: Option<String>,
+    /// Only for licences and custom credentials; used when the catalog has no set.
+    pub own_rule: Option<OwnRule>,
 }
 
 impl CredentialForm {
-    /// Checks every field; `is_certification` says whether a catalog set id is a board
-    /// certification set.
+    /// Checks every field against the catalog.
     pub fn validate(
         &self,
         today: NaiveDate,
-        is_certification: impl Fn(&str) -> bool,
+        catalog: &impl CatalogLookup,
     ) -> Result<ValidCredential, FieldProblem> {
         let kind = CredentialKind::parse(&self.kind)?;
         let (jurisdiction, profession) = if kind == CredentialKind::Licence {
@@ -101,7 +121,7 @@ impl CredentialForm {
         };
         let certification = if kind == CredentialKind::Certification {
             let set = self.certification.trim();
-            if !is_certification(set) {
+            if !catalog.is_certification(set) {
                 return Err(FieldProblem::new(
                     "Certifying board",
                     "Choose a certification from the list.",
@@ -143,6 +163,16 @@ impl CredentialForm {
             ));
         }
         let specialty = fields::optional_text("Specialty", &self.specialty, 64)?;
+        let own_rule = match kind {
+            CredentialKind::Licence | CredentialKind::Custom => OwnRuleInput {
+                months: &self.own_months,
+                hours: &self.own_hours,
+                topic: &self.own_topic,
+                topic_hours: &self.own_topic_hours,
+            }
+            .validate(|key| catalog.is_topic(key))?,
+            CredentialKind::Certification | CredentialKind::Dea => None,
+        };
         Ok(ValidCredential {
             kind,
             jurisdiction,
@@ -153,6 +183,7 @@ impl CredentialForm {
             initial_date,
             expires,
             specialty,
+            own_rule,
         })
     }
 }
@@ -218,8 +249,19 @@ mod tests {
         }
     }
 
+    struct Lookup;
+
+    impl CatalogLookup for Lookup {
+        fn is_certification(&self, id: &str) -> bool {
+            id == "ABIM-MOC"
+        }
+        fn is_topic(&self, key: &str) -> bool {
+            key == "medical_errors"
+        }
+    }
+
     fn check(form: &CredentialForm) -> Result<ValidCredential, FieldProblem> {
-        form.validate(today(), |set| set == "ABIM-MOC")
+        form.validate(today(), &Lookup)
     }
 
     #[test]
@@ -336,5 +378,34 @@ mod tests {
             ..cert
         };
         assert_eq!(check(&custom).err().map(|p| p.field), Some("Name"));
+    }
+
+    #[test]
+    fn an_own_rule_is_kept_for_custom_credentials_and_dropped_for_certifications() {
+        let custom = CredentialForm {
+            kind: "custom".into(),
+            name: "BLS provider card".into(),
+            expires: "2027-06-30".into(),
+            own_months: "24".into(),
+            own_topic: "medical_errors".into(),
+            ..CredentialForm::default()
+        };
+        let rule = check(&custom).ok().and_then(|valid| valid.own_rule);
+        assert_eq!(rule.map(|r| r.months), Some(24));
+        let cert = CredentialForm {
+            kind: "certification".into(),
+            certification: "ABIM-MOC".into(),
+            name: String::new(),
+            ..custom.clone()
+        };
+        assert_eq!(check(&cert).ok().and_then(|valid| valid.own_rule), None);
+        let bad = CredentialForm {
+            own_months: "forever".into(),
+            ..custom
+        };
+        assert_eq!(
+            check(&bad).err().map(|p| p.field),
+            Some("Renews every (months)")
+        );
     }
 }

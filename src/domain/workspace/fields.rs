@@ -91,6 +91,49 @@ pub fn date(
     Ok(parsed)
 }
 
+/// Why typed hours were refused: a problem to show as is, or a value over the caller's
+/// limit, which each caller words for its own field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HoursProblem {
+    Field(FieldProblem),
+    TooMany,
+}
+
+/// Hours as typed (`1`, `1.5`, `0.25`) into exact hundredths: more than 0, at most
+/// `max_hundredths`, at most two decimals.
+pub fn hours(field: &'static str, raw: &str, max_hundredths: i64) -> Result<i64, HoursProblem> {
+    let value = raw.trim();
+    let problem = |message: &str| HoursProblem::Field(FieldProblem::new(field, message));
+    let not_a_number = || problem("Enter hours as a number such as 1, 1.5 or 0.25.");
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
+        return Err(not_a_number());
+    }
+    if fraction.len() > 2 {
+        return Err(problem("Use at most two decimals, e.g. 0.25."));
+    }
+    if whole.len() > 6 {
+        return Err(HoursProblem::TooMany);
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| not_a_number())?
+    };
+    let fraction: i64 = format!("{fraction:0<2}")
+        .parse()
+        .map_err(|_| not_a_number())?;
+    let hundredths = whole * 100 + fraction;
+    if hundredths == 0 {
+        return Err(problem("Enter more than 0 hours."));
+    }
+    if hundredths > max_hundredths {
+        return Err(HoursProblem::TooMany);
+    }
+    Ok(hundredths)
+}
+
 /// `today` moved by whole years, clamped to a real day (29 February becomes 28).
 pub fn years_from(today: NaiveDate, years: i32) -> NaiveDate {
     let year = today.year() + years;

@@ -5,7 +5,10 @@ pub mod activity_form;
 pub mod credential_form;
 pub mod fields;
 pub mod jurisdictions;
+pub mod own_rule;
+pub mod profile;
 
 pub use activity_form::{ActivityForm, Format, ValidActivity};
-pub use credential_form::{CredentialForm, CredentialKind, ValidCredential};
+pub use credential_form::{CatalogLookup, CredentialForm, CredentialKind, ValidCredential};
 pub use fields::FieldProblem;
+pub use own_rule::OwnRule;

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::views::{ActivityUsage, ActivityView, CredentialView, Dashboard, Options};
+use super::views::{ActivityUsage, ActivityView, CredentialView, Dashboard, Options, ProfileView};
 use crate::error::AppError;
 
 #[server(endpoint = "workspace/options", prefix = "/api")]
@@ -34,6 +34,10 @@ pub async fn save_credential(
     initial_date: Option<String>,
     expires: String,
     specialty: Option<String>,
+    own_months: Option<String>,
+    own_hours: Option<String>,
+    own_topic: Option<String>,
+    own_topic_hours: Option<String>,
 ) -> Result<CredentialView, AppError> {
     use crate::{domain::workspace::CredentialForm, server::workspace::credentials as service};
     let form = CredentialForm {
@@ -46,6 +50,10 @@ pub async fn save_credential(
         initial_date: initial_date.unwrap_or_default(),
         expires,
         specialty: specialty.unwrap_or_default(),
+        own_months: own_months.unwrap_or_default(),
+        own_hours: own_hours.unwrap_or_default(),
+        own_topic: own_topic.unwrap_or_default(),
+        own_topic_hours: own_topic_hours.unwrap_or_default(),
     };
     crate::server::respond::finish(service::save(id, form).await)
 }
@@ -112,4 +120,24 @@ pub async fn where_activity_counted(id: String) -> Result<ActivityUsage, AppErro
 pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     use crate::server::workspace::dashboard as service;
     crate::server::respond::finish(service::dashboard().await)
+}
+
+#[server(endpoint = "workspace/profile", prefix = "/api")]
+pub async fn load_profile() -> Result<ProfileView, AppError> {
+    use crate::server::workspace::profile as service;
+    crate::server::respond::finish(service::load().await)
+}
+
+/// Replaces the date of birth and the answers on the form; blank answers are unknown.
+#[server(endpoint = "workspace/profile/save", prefix = "/api")]
+pub async fn save_profile(
+    birth_date: Option<String>,
+    answers: Option<std::collections::BTreeMap<String, String>>,
+) -> Result<ProfileView, AppError> {
+    use crate::{domain::workspace::profile::ProfileForm, server::workspace::profile as service};
+    let form = ProfileForm {
+        birth_date: birth_date.unwrap_or_default(),
+        answers: answers.unwrap_or_default(),
+    };
+    crate::server::respond::finish(service::save(form).await)
 }

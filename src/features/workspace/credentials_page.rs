@@ -81,8 +81,11 @@ fn CredentialList(
                                 {credential.number.clone().map(|n| format!("No. {n} · "))}
                                 "Expires " {credential.expires.clone()}
                             </p>
-                            {match (credential.rule_set.clone(), credential.board.clone()) {
-                                (Some(set), Some(board)) => view! {
+                            {match (credential.rule_set.clone(), credential.board.clone(), credential.own_rule.clone()) {
+                                (_, _, Some(rule)) => view! {
+                                    <p class="text-sm text-slate-700" data-testid="own-rule">"Your own rule: " {rule.summary}</p>
+                                }.into_any(),
+                                (Some(set), Some(board), None) => view! {
                                     <details class="text-sm">
                                         <summary class="cursor-pointer text-slate-600">
                                             "Rules: " {board} " (" {set} ")"
@@ -155,6 +158,46 @@ fn CredentialEditor(
         })
         .collect::<Vec<_>>();
     let is = move |wanted: &'static str| move || kind.get() == wanted;
+    // The state and profession picked, to tell whether the catalog covers the licence.
+    let state_pick = RwSignal::new(String::new());
+    let profession_pick = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let current = editing.get();
+        state_pick.set(
+            current
+                .as_ref()
+                .and_then(|c| c.jurisdiction.clone())
+                .unwrap_or_default(),
+        );
+        profession_pick.set(
+            current
+                .as_ref()
+                .and_then(|c| c.profession.clone())
+                .unwrap_or_default(),
+        );
+    });
+    let covered = options.covered.clone();
+    let needs_own_rule = move || match kind.get().as_str() {
+        "custom" => true,
+        "licence" => {
+            let (state, profession) = (state_pick.get(), profession_pick.get());
+            !state.is_empty()
+                && !profession.is_empty()
+                && !covered.contains(&format!("{state}-{profession}"))
+        }
+        _ => false,
+    };
+    let rule_field = move |pick: fn(&super::views::OwnRuleView) -> String| {
+        Signal::derive(move || {
+            editing
+                .get()
+                .and_then(|c| c.own_rule)
+                .as_ref()
+                .map(pick)
+                .unwrap_or_default()
+        })
+    };
+    let topics = options.topics.clone();
     view! {
         <h2 class="mt-10 text-xl font-semibold">
             {move || if editing.get().is_some() { "Change credential" } else { "Add a credential" }}
@@ -170,9 +213,11 @@ fn CredentialEditor(
             />
             <Show when=is("licence")>
                 <SelectField label="State" name="jurisdiction" choices=options.jurisdictions.clone()
-                    selected=field(|c| c.jurisdiction.clone()) placeholder="Choose a state" />
+                    selected=field(|c| c.jurisdiction.clone()) placeholder="Choose a state"
+                    on_pick=Callback::new(move |value: String| state_pick.set(value)) />
                 <SelectField label="Profession" name="profession" choices=options.professions.clone()
-                    selected=field(|c| c.profession.clone()) placeholder="Choose a profession" />
+                    selected=field(|c| c.profession.clone()) placeholder="Choose a profession"
+                    on_pick=Callback::new(move |value: String| profession_pick.set(value)) />
             </Show>
             <Show when=is("certification")>
                 <SelectField label="Certifying board" name="certification" choices=options.certifications.clone()
@@ -187,6 +232,23 @@ fn CredentialEditor(
             <TextInput label="First issued" name="initial_date" kind="date" value=field(|c| c.initial_date.clone()) />
             <TextInput label="Expires" name="expires" kind="date" value=field(|c| Some(c.expires.clone())) required=true />
             <TextInput label="Specialty (if the rules depend on it)" name="specialty" value=field(|c| c.specialty.clone()) />
+            <Show when=needs_own_rule>
+                <fieldset class="grid grid-cols-1 gap-4 rounded-md border border-slate-200 p-4 sm:col-span-2 sm:grid-cols-2" data-testid="own-rule-fields">
+                    <legend class="px-1 font-semibold">"Your own rule (optional)"</legend>
+                    <p class="text-sm text-slate-700 sm:col-span-2">
+                        {move || if kind.get() == "custom" {
+                            "Say what renewing this credential takes, and the dashboard tracks it like a board's rule."
+                        } else {
+                            "The catalog has no rules for this state and profession yet. Enter them from your board, and the dashboard tracks them until the catalog does."
+                        }}
+                    </p>
+                    <TextInput label="Renews every (months)" name="own_months" inputmode="numeric" value=rule_field(|r| r.months.clone()) />
+                    <TextInput label="Hours per cycle" name="own_hours" inputmode="decimal" value=rule_field(|r| r.hours.clone()) />
+                    <SelectField label="Required topic" name="own_topic" choices=topics.clone()
+                        selected=rule_field(|r| r.topic.clone()) placeholder="No particular topic" />
+                    <TextInput label="Hours of that topic (blank: one course)" name="own_topic_hours" inputmode="decimal" value=rule_field(|r| r.topic_hours.clone()) />
+                </fieldset>
+            </Show>
             <EditorFooter action=save editing create_label="Add credential" />
         </ActionForm>
     }

@@ -32,7 +32,10 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
-    if dashboard.credentials.is_empty() && dashboard.untracked.is_empty() {
+    if dashboard.credentials.is_empty()
+        && dashboard.untracked.is_empty()
+        && dashboard.need_birth_date.is_empty()
+    {
         return view! {
             <div class="mt-6 rounded-lg border border-teal-200 bg-teal-50 p-6" data-testid="empty-dashboard">
                 <h2 class="text-xl font-semibold">"Start with your first licence"</h2>
@@ -65,6 +68,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                         </ol>
                     }.into_any()
                 }}
+                <ProfilePrompts need_birth_date=dashboard.need_birth_date open_questions=dashboard.open_questions />
                 <p class="mt-4 text-sm text-slate-600">
                     {dashboard.activity_count} " activities recorded. "
                     <a href="/activities" class="text-teal-800 underline">"Record an activity"</a>
@@ -85,6 +89,31 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// What "About you" still needs: a date of birth some deadlines follow, and questions whose
+/// answers decide whether a rule applies (unanswered, the rule is assumed to apply).
+#[component]
+fn ProfilePrompts(need_birth_date: Vec<String>, open_questions: usize) -> impl IntoView {
+    view! {
+        {(!need_birth_date.is_empty()).then(|| view! {
+            <div class="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="needs-birth-date">
+                <p class="font-medium">"Add your date of birth"</p>
+                <p class="text-sm text-slate-700">
+                    "The deadline of " {need_birth_date.join(", ")}
+                    " follows your birthday, so it is not shown until you give it. "
+                    <a href="/profile" class="text-teal-800 underline">"About you"</a>
+                </p>
+            </div>
+        })}
+        {(open_questions > 0).then(|| view! {
+            <p class="mt-4 text-sm text-slate-700" data-testid="open-questions">
+                {if open_questions == 1 { "1 question about your practice is".to_owned() } else { format!("{open_questions} questions about your practice are") }}
+                " unanswered; until then, the rules they decide are counted as applying to you. "
+                <a href="/profile" class="text-teal-800 underline">"Answer them"</a>
+            </p>
+        })}
+    }
 }
 
 fn days_text(days: i64) -> String {

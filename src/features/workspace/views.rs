@@ -18,6 +18,9 @@ pub struct Options {
     pub credit_types: Vec<Choice>,
     pub formats: Vec<Choice>,
     pub topics: Vec<Choice>,
+    /// `STATE-PROFESSION` pairs the catalog has a licence set for; other licences may
+    /// carry the clinician's own rule.
+    pub covered: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +48,19 @@ pub struct CredentialView {
     pub rule_set: Option<String>,
     pub board: Option<String>,
     pub sources: Vec<SourceView>,
+    /// The clinician's own rule, when the catalog has no set for this credential.
+    pub own_rule: Option<OwnRuleView>,
+}
+
+/// An own rule as typed into the form, and in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnRuleView {
+    pub months: String,
+    pub hours: String,
+    pub topic: String,
+    pub topic_hours: String,
+    /// e.g. "20 h every 24 months, 2 h of Medical errors".
+    pub summary: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +83,12 @@ pub struct Dashboard {
     pub next_steps: Vec<StepView>,
     /// Credentials the catalog has no requirement set for.
     pub untracked: Vec<String>,
+    /// Credentials whose deadline follows the clinician's birthday, held back until the
+    /// date of birth is given.
+    pub need_birth_date: Vec<String>,
+    /// Questions about the clinician's practice that rules of their boards turn on and that
+    /// are still unanswered.
+    pub open_questions: usize,
     pub activity_count: usize,
 }
 
@@ -131,4 +153,25 @@ pub struct UsageLine {
     pub requirement: String,
     /// Hours counted, or the reason it was not.
     pub detail: String,
+}
+
+/// "About you": the date of birth and the questions the clinician's boards ask.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileView {
+    /// ISO date, empty when not given.
+    pub birth_date: String,
+    /// Credentials whose deadline follows the birthday.
+    pub birthday_credentials: Vec<String>,
+    pub questions: Vec<QuestionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionView {
+    pub key: String,
+    pub text: String,
+    pub kind: crate::domain::workspace::profile::AnswerKind,
+    /// `yes`, `no`, a percentage, or empty when unanswered.
+    pub answer: String,
+    /// Titles of the credentials whose rules ask it.
+    pub asked_by: String,
 }

@@ -17,6 +17,8 @@ pub struct Model {
     pub initial_date: Option<Date>,
     pub expires: Date,
     pub specialty: Option<String>,
+    /// The clinician's own rule as JSON, when `rule_set` names it.
+    pub own_rule: Option<String>,
     pub archived_at: Option<ChronoDateTimeUtc>,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,

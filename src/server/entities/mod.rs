@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod audit_log;
+pub mod clinician_fact;
 pub mod credential;
 pub mod email_link;
 pub mod recovery_code;

@@ -4,31 +4,85 @@
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Value, json};
 
-use super::activities::topics_of;
+use super::{
+    activities::topics_of,
+    credentials::{own_rule_of, title_of, topic_label},
+};
 use crate::{
-    domain::requirements::{Case, EngineError},
+    domain::{
+        requirements::{
+            Case, Catalog, EngineError,
+            catalog::{Deadline, SetKind},
+        },
+        workspace::profile::ProfileFacts,
+    },
     server::entities::{activity, credential},
 };
 
+/// The engine's input, and the credentials held out of it for want of a date of birth.
+pub struct Built {
+    pub case: Case,
+    pub need_birth_date: Vec<uuid::Uuid>,
+}
+
 pub fn build(
     today: NaiveDate,
+    catalog: &Catalog,
     credentials: &[credential::Model],
     activities: &[activity::Model],
-) -> Result<Case, EngineError> {
-    let tracked: Vec<&credential::Model> = credentials
-        .iter()
-        .filter(|c| c.rule_set.is_some())
-        .collect();
+    profile: &ProfileFacts,
+) -> Result<Built, EngineError> {
+    let has_birth_date = profile.contains_key("birth_date");
+    let (tracked, need_birth_date): (Vec<&credential::Model>, Vec<&credential::Model>) =
+        credentials
+            .iter()
+            .filter(|c| c.rule_set.is_some())
+            .partition(|c| has_birth_date || !needs_birth_date(catalog, c));
     let dea_registered = credentials
         .iter()
         .any(|c| c.kind == "dea" && c.expires >= today);
+    let mut facts: serde_json::Map<String, Value> = profile
+        .iter()
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
+    facts.insert("dea_registered".into(), json!(dea_registered));
+    let own_rules: Vec<Value> = tracked
+        .iter()
+        .filter_map(|row| {
+            let rule = own_rule_of(row)?;
+            let label = rule
+                .topic
+                .as_deref()
+                .and_then(|key| topic_label(catalog, key))
+                .unwrap_or_default();
+            let set = rule.to_custom_set(row.rule_set.as_deref()?, &title_of(row, catalog), &label);
+            serde_json::to_value(set).ok()
+        })
+        .collect();
     let case = json!({
         "today": today.to_string(),
-        "facts": { "dea_registered": dea_registered },
+        "facts": facts,
         "credentials": tracked.iter().map(|c| credential_input(c)).collect::<Vec<_>>(),
         "credits": activities.iter().map(credit).collect::<Vec<_>>(),
+        "custom_rule_sets": own_rules,
     });
-    serde_json::from_value(case).map_err(|err| EngineError::InvalidCase(err.to_string()))
+    let case =
+        serde_json::from_value(case).map_err(|err| EngineError::InvalidCase(err.to_string()))?;
+    Ok(Built {
+        case,
+        need_birth_date: need_birth_date.iter().map(|row| row.id).collect(),
+    })
+}
+
+/// Whether the credential's deadline can only be found from the clinician's birthday (North
+/// Carolina: the first birthday after issue, whatever the expiry says).
+fn needs_birth_date(catalog: &Catalog, row: &credential::Model) -> bool {
+    row.rule_set
+        .as_deref()
+        .and_then(|id| catalog.latest_of(id))
+        .is_some_and(|set| {
+            set.kind != SetKind::Custom && set.cycle.deadline == Deadline::BirthdayAfterIssue
+        })
 }
 
 fn credential_input(row: &credential::Model) -> Value {

@@ -11,12 +11,47 @@ use super::{clinician, database_error, record_id};
 use crate::{
     domain::{
         requirements::{Catalog, catalog::SetKind},
-        workspace::{CredentialForm, CredentialKind, Format, ValidCredential, jurisdictions},
+        workspace::{
+            CatalogLookup, CredentialForm, CredentialKind, Format, OwnRule, ValidCredential,
+            jurisdictions,
+        },
     },
     error::AppError,
-    features::workspace::{Choice, CredentialView, Options, SourceView},
+    features::workspace::{Choice, CredentialView, Options, OwnRuleView},
     server::entities::credential,
 };
+
+/// Rule-set ids of clinicians' own rules start with this, then the credential's id.
+pub const OWN_RULE_PREFIX: &str = "OWN-";
+
+/// The form's checks, answered from the catalog.
+struct Lookup<'a>(&'a Catalog);
+
+impl CatalogLookup for Lookup<'_> {
+    fn is_certification(&self, id: &str) -> bool {
+        self.0
+            .latest_of(id)
+            .is_some_and(|set| set.kind == SetKind::BoardCertification && set.id.as_str() == id)
+    }
+
+    fn is_topic(&self, key: &str) -> bool {
+        topic_label(self.0, key).is_some()
+    }
+}
+
+/// How the catalog names a topic. Sets word a topic in their own terms ("... (interactive
+/// format)"); the shortest wording is the most general one.
+pub fn topic_label(catalog: &Catalog, key: &str) -> Option<String> {
+    let label = catalog
+        .latest()
+        .flat_map(|set| &set.topics)
+        .filter(|topic| topic.key.as_str() == key)
+        .map(|topic| topic.label.as_str())
+        .min_by_key(|label| (label.len(), *label))?;
+    let mut chars = label.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
 
 fn choice(key: &str, label: &str) -> Choice {
     Choice {
@@ -32,7 +67,9 @@ pub async fn options() -> Result<Options, AppError> {
     for set in catalog.latest() {
         for topic in &set.topics {
             if !topics.iter().any(|known| known.key == topic.key.as_str()) {
-                topics.push(choice(topic.key.as_str(), &topic.label));
+                let label =
+                    topic_label(catalog, topic.key.as_str()).unwrap_or_else(|| topic.label.clone());
+                topics.push(choice(topic.key.as_str(), &label));
             }
         }
     }
@@ -62,6 +99,15 @@ pub async fn options() -> Result<Options, AppError> {
             .map(|format| choice(format.as_str(), format.label()))
             .collect(),
         topics,
+        covered: catalog
+            .latest()
+            .filter(|set| set.kind == SetKind::StateLicence)
+            .flat_map(|set| {
+                std::iter::once(&set.profession)
+                    .chain(&set.applies_to)
+                    .map(|profession| format!("{}-{profession}", set.jurisdiction))
+            })
+            .collect(),
     })
 }
 
@@ -117,8 +163,56 @@ pub fn title_of(row: &credential::Model, catalog: &Catalog) -> String {
     }
 }
 
+/// The own rule stored with a credential, if it has one.
+pub fn own_rule_of(row: &credential::Model) -> Option<OwnRule> {
+    serde_json::from_str(row.own_rule.as_deref()?).ok()
+}
+
+fn own_rule_view(rule: &OwnRule, catalog: &Catalog) -> OwnRuleView {
+    let topic_name = rule
+        .topic
+        .as_deref()
+        .map(|key| topic_label(catalog, key).unwrap_or_else(|| key.to_owned()));
+    let mut summary = if rule.hours_hundredths > 0 {
+        format!(
+            "{} h every {} months",
+            super::format_hours(rule.hours_hundredths),
+            rule.months
+        )
+    } else {
+        format!("Renews every {} months", rule.months)
+    };
+    if let Some(label) = &topic_name {
+        match rule.topic_hours_hundredths {
+            Some(hours) => {
+                summary.push_str(&format!(", {} h of {label}", super::format_hours(hours)));
+            }
+            None => summary.push_str(&format!(", with a course on {label}")),
+        }
+    }
+    OwnRuleView {
+        months: rule.months.to_string(),
+        hours: if rule.hours_hundredths > 0 {
+            super::format_hours(rule.hours_hundredths)
+        } else {
+            String::new()
+        },
+        topic: rule.topic.clone().unwrap_or_default(),
+        topic_hours: rule
+            .topic_hours_hundredths
+            .map(super::format_hours)
+            .unwrap_or_default(),
+        summary,
+    }
+}
+
 pub fn view(row: &credential::Model, catalog: &Catalog) -> CredentialView {
-    let set = row.rule_set.as_deref().and_then(|id| catalog.latest_of(id));
+    let own_rule = own_rule_of(row);
+    let set = if own_rule.is_some() {
+        None
+    } else {
+        row.rule_set.as_deref().and_then(|id| catalog.latest_of(id))
+    };
     CredentialView {
         id: row.id.to_string(),
         kind: row.kind.clone(),
@@ -139,13 +233,11 @@ pub fn view(row: &credential::Model, catalog: &Catalog) -> CredentialView {
             .map(|set| {
                 set.sources
                     .iter()
-                    .map(|source| SourceView {
-                        title: source.title.to_string(),
-                        url: source.url.to_string(),
-                    })
+                    .map(|s| super::source_view(&s.title, &s.url))
                     .collect()
             })
             .unwrap_or_default(),
+        own_rule: own_rule.map(|rule| own_rule_view(&rule, catalog)),
     }
 }
 
@@ -187,19 +279,27 @@ pub async fn save(id: String, form: CredentialForm) -> Result<CredentialView, Ap
     let (state, user) = clinician().await?;
     let now = Utc::now();
     let catalog = &state.catalog;
-    let is_certification = |id: &str| {
-        catalog
-            .latest_of(id)
-            .is_some_and(|set| set.kind == SetKind::BoardCertification && set.id.as_str() == id)
-    };
     let valid = form
-        .validate(now.date_naive(), is_certification)
+        .validate(now.date_naive(), &Lookup(catalog))
         .map_err(|problem| AppError::bad_request(problem.to_string()))?;
-    let rule_set = rule_set_for(catalog, &valid);
     let is_new = id.trim().is_empty();
+    let record = if is_new {
+        Uuid::now_v7()
+    } else {
+        record_id(&id)?
+    };
+    // The catalog's set wins; the clinician's own rule fills in only where it has none.
+    let (rule_set, own_rule) = match (rule_set_for(catalog, &valid), &valid.own_rule) {
+        (Some(set), _) => (Some(set), None),
+        (None, Some(rule)) => (
+            Some(format!("{OWN_RULE_PREFIX}{}", record.simple())),
+            serde_json::to_string(rule).ok(),
+        ),
+        (None, None) => (None, None),
+    };
     let mut row = if is_new {
         credential::ActiveModel {
-            id: Set(Uuid::now_v7()),
+            id: Set(record),
             user_id: Set(user.user_id),
             archived_at: Set(None),
             created_at: Set(now),
@@ -212,6 +312,7 @@ pub async fn save(id: String, form: CredentialForm) -> Result<CredentialView, Ap
     };
     row.kind = Set(valid.kind.as_str().to_owned());
     row.rule_set = Set(rule_set);
+    row.own_rule = Set(own_rule);
     row.jurisdiction = Set(valid.jurisdiction);
     row.profession = Set(valid.profession);
     row.name = Set(valid.name);

@@ -5,13 +5,15 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 
-use super::{activities, case, clinician, credentials, format_hours, history, record_id};
+use super::{activities, case, clinician, credentials, format_hours, history, profile, record_id};
 use crate::{
-    domain::requirements::{Case, Catalog, Hours, Report, Status, evaluate},
+    domain::{
+        requirements::{Case, Catalog, Hours, Report, Status, evaluate},
+        workspace::profile::ProfileFacts,
+    },
     error::AppError,
     features::workspace::{
-        ActivityUsage, CredentialStatus, Dashboard, RequirementView, SourceView, StepView,
-        UsageLine,
+        ActivityUsage, CredentialStatus, Dashboard, RequirementView, StepView, UsageLine,
     },
     server::{
         entities::{activity, credential},
@@ -24,6 +26,8 @@ struct Evaluated {
     report: Report,
     credentials: Vec<credential::Model>,
     activities: Vec<activity::Model>,
+    profile: ProfileFacts,
+    need_birth_date: Vec<uuid::Uuid>,
 }
 
 impl Evaluated {
@@ -45,13 +49,17 @@ async fn evaluate_for(state: &AppState, user_id: uuid::Uuid) -> Result<Evaluated
         tracing::error!(error = %err, "the engine refused a stored case");
         AppError::internal()
     };
-    let case = case::build(today, &credentials, &activities).map_err(refused)?;
-    let report = evaluate(&case, &state.catalog).map_err(refused)?;
+    let profile = profile::stored(&state.db, user_id).await?;
+    let built =
+        case::build(today, &state.catalog, &credentials, &activities, &profile).map_err(refused)?;
+    let report = evaluate(&built.case, &state.catalog).map_err(refused)?;
     Ok(Evaluated {
-        case,
+        case: built.case,
         report,
         credentials,
         activities,
+        profile,
+        need_birth_date: built.need_birth_date,
     })
 }
 
@@ -112,10 +120,7 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
                         sources: req
                             .sources
                             .iter()
-                            .map(|s| SourceView {
-                                title: s.title.to_string(),
-                                url: s.url.to_string(),
-                            })
+                            .map(|s| super::source_view(&s.title, &s.url))
                             .collect(),
                     }
                 })
@@ -150,10 +155,22 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
         .filter(|row| row.rule_set.is_none())
         .map(|row| credentials::title_of(row, &state.catalog))
         .collect();
+    let need_birth_date = evaluated
+        .credentials
+        .iter()
+        .filter(|row| evaluated.need_birth_date.contains(&row.id))
+        .map(|row| credentials::title_of(row, &state.catalog))
+        .collect();
+    let open_questions = profile::questions(&state.catalog, &evaluated.credentials)
+        .iter()
+        .filter(|question| !evaluated.profile.contains_key(&question.key))
+        .count();
     Ok(Dashboard {
         credentials,
         next_steps,
         untracked,
+        need_birth_date,
+        open_questions,
         activity_count: evaluated.activities.len(),
     })
 }

@@ -6,6 +6,7 @@ pub mod case;
 pub mod credentials;
 pub mod dashboard;
 pub mod history;
+pub mod profile;
 
 use uuid::Uuid;
 
@@ -30,6 +31,19 @@ pub(crate) fn record_id(raw: &str) -> Result<Uuid, AppError> {
 }
 
 pub(crate) use crate::server::respond::database_error;
+
+/// A source as the pages show it. The clinician's own rules have no page to link to, so
+/// their source keeps its title and loses its placeholder address.
+pub(crate) fn source_view(title: &str, url: &str) -> crate::features::workspace::SourceView {
+    crate::features::workspace::SourceView {
+        title: title.to_owned(),
+        url: if url == crate::domain::requirements::custom::NO_ADDRESS {
+            String::new()
+        } else {
+            url.to_owned()
+        },
+    }
+}
 
 /// Hundredths of an hour as people write hours: `1.5`, `0.25`, `40`.
 pub fn format_hours(hundredths: i64) -> String {
