@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::{
     activities::topics_of,
-    credentials::{own_rule_of, title_of, topic_label},
+    credentials::{own_rule_of, topic_label},
 };
 use crate::{
     domain::{
@@ -55,7 +55,8 @@ pub fn build(
                 .as_deref()
                 .and_then(|key| topic_label(catalog, key))
                 .unwrap_or_default();
-            let set = rule.to_custom_set(row.rule_set.as_deref()?, &title_of(row, catalog), &label);
+            // The label is shown where a board's name would be; the card already has the title.
+            let set = rule.to_custom_set(row.rule_set.as_deref()?, "Your own rule", &label);
             serde_json::to_value(set).ok()
         })
         .collect();
