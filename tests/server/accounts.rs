@@ -333,6 +333,55 @@ async fn deleting_the_account_needs_the_password_and_removes_it(app: TestApp) {
 }
 on_both_backends!(deleting_the_account_needs_the_password_and_removes_it);
 
+async fn guessing_the_current_password_is_throttled_like_sign_in(app: TestApp) {
+    let cookie = app.with_clinician("borrowed").await;
+    for _ in 0..licensure::domain::throttle::FREE_FAILURES {
+        let wrong = app
+            .post_form(
+                "accounts/delete",
+                &[("password", "guess-123")],
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::BAD_REQUEST, "{}", wrong.body);
+    }
+    // Now even the right password waits, and the account stays.
+    let locked = app
+        .post_form(
+            "accounts/delete",
+            &[("password", STRONG_PASSWORD)],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(
+        locked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        locked.body
+    );
+    assert!(
+        locked.body.contains("Too many wrong passwords"),
+        "{}",
+        locked.body
+    );
+    assert_eq!(users(&app).await, 1);
+    // The same budget guards sign-in: a thief with the session gains no extra guesses.
+    let sign_in = app
+        .post_form(
+            "accounts/sign_in",
+            &[("login", "borrowed"), ("password", STRONG_PASSWORD)],
+            None,
+        )
+        .await;
+    assert_eq!(
+        sign_in.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        sign_in.body
+    );
+}
+on_both_backends!(guessing_the_current_password_is_throttled_like_sign_in);
+
 async fn simultaneous_failures_are_all_counted(app: TestApp) {
     use licensure::server::{accounts::throttle, entities::sign_in_throttle};
     let now = chrono::Utc::now();

@@ -115,6 +115,12 @@ async fn verification_mail_reaches_a_real_smtp_server() {
     let mail = &received[0];
     assert_eq!(mail.to, "smtp_user@example.org");
     assert_eq!(mail.subject, "Confirm your email address for Licensure");
+    // Each message is identified in the sender's domain, never as `localhost`.
+    assert!(
+        mail.message_id.starts_with('<') && mail.message_id.ends_with("@licensure.test>"),
+        "{}",
+        mail.message_id
+    );
     assert!(
         mail.body
             .contains("https://licensure.example.org/verify-email?token="),

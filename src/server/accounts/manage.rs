@@ -5,7 +5,7 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
 
 use super::{
-    register,
+    register, throttle,
     web::{database_error, set_cookie, user_agent},
 };
 use crate::{
@@ -20,11 +20,22 @@ use crate::{
     },
 };
 
+/// The account, once the current password has been shown again. Wrong guesses count
+/// against the same per-account budget as sign-in, so a borrowed session gives a thief no
+/// extra guesses at the password.
 pub(super) async fn account_with_password(
     state: &AppState,
     current: &CurrentUser,
     password: &str,
 ) -> Result<user::Model, AppError> {
+    let now = Utc::now();
+    let key = format!("account:{}", current.user_id);
+    if let Some(minutes) = throttle::locked_minutes(&state.db, &key, now)
+        .await
+        .map_err(database_error)?
+    {
+        return Err(throttle::locked_error("wrong passwords", minutes));
+    }
     let account = user::Entity::find_by_id(current.user_id)
         .one(&state.db)
         .await
@@ -35,8 +46,14 @@ pub(super) async fn account_with_password(
         .verify(&account.password_hash, Password::new(password))
         .await
     {
+        throttle::record_failure(&state.db, &key, now)
+            .await
+            .map_err(database_error)?;
         return Err(AppError::bad_request("Your current password is not right."));
     }
+    throttle::clear(&state.db, &key)
+        .await
+        .map_err(database_error)?;
     Ok(account)
 }
 

@@ -127,9 +127,17 @@ impl Inner {
             .to
             .parse()
             .map_err(|_| "the recipient is not an address")?;
+        // A Message-ID in the sender's own domain: mail without one, or with `localhost`,
+        // scores as spam with many receivers.
+        let message_id = format!(
+            "<{}@{}>",
+            uuid::Uuid::new_v4().simple(),
+            self.from.email.domain()
+        );
         let email = Message::builder()
             .from(self.from.clone())
             .to(to)
+            .message_id(Some(message_id))
             .subject(message.subject)
             .header(ContentType::TEXT_PLAIN)
             .body(plain_body(message.body))

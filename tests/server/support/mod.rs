@@ -205,6 +205,7 @@ pub const STRONG_PASSWORD: &str = "Violet-Harbour-Lantern-42";
 pub struct SentEmail {
     pub to: String,
     pub subject: String,
+    pub message_id: String,
     pub body: String,
 }
 
@@ -248,6 +249,7 @@ pub fn parse_message(raw: &str) -> SentEmail {
     SentEmail {
         to: header("To:"),
         subject: header("Subject:"),
+        message_id: header("Message-ID:"),
         body: body.to_owned(),
     }
 }
