@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
 
-use crate::features::{accounts, landing, status, workspace};
+use crate::features::{accounts, admin, landing, status, workspace};
 use crate::ui::{layout::SiteFooter, layout::SiteHeader, not_found::NotFound};
 
 /// The HTML document around the app; rendered on the server only.
@@ -79,6 +80,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("credentials") view=workspace::CredentialsPage />
                         <Route path=path!("activities") view=workspace::ActivitiesPage />
                         <Route path=path!("profile") view=workspace::ProfilePage />
+                        // Async: the page is sent whole, so its status (404 for anyone but an
+                        // administrator) is known before the first byte.
+                        <Route path=path!("admin") view=admin::AdminAccountsPage ssr=SsrMode::Async />
                         <Route path=path!("verify-email") view=accounts::VerifyEmailPage />
                         <Route path=path!("forgot-password") view=accounts::ForgotPasswordPage />
                         <Route path=path!("reset-password") view=accounts::ResetPasswordPage />

@@ -9,6 +9,7 @@ mod m20261204_000004_two_factor;
 mod m20261204_000005_email_links;
 mod m20261204_000006_workspace;
 mod m20261204_000007_profile;
+mod m20261204_000008_admin_console;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000005_email_links::Migration),
             Box::new(m20261204_000006_workspace::Migration),
             Box::new(m20261204_000007_profile::Migration),
+            Box::new(m20261204_000008_admin_console::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! Pure domain code, compiled for the server and the browser: no I/O, no clock.
 
 pub mod account;
+pub mod admin;
 pub mod password_policy;
 pub mod requirements;
 pub mod throttle;

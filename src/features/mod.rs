@@ -1,6 +1,7 @@
 //! One folder per feature: its pages and the thin server functions behind them.
 
 pub mod accounts;
+pub mod admin;
 pub mod landing;
 pub mod status;
 pub mod workspace;

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod admin_console;
 pub mod audit;
 pub mod auth;
 pub mod catalog_loader;

@@ -20,7 +20,7 @@ use crate::{
     two_factor::{authenticator, code},
 };
 
-async fn make_admin(app: &TestApp, username: &str) -> user::Model {
+pub(crate) async fn make_admin(app: &TestApp, username: &str) -> user::Model {
     let input = NewAccount {
         email: format!("{username}@example.org"),
         username: username.to_owned(),
@@ -41,7 +41,7 @@ async fn find(app: &TestApp, username: &str) -> user::Model {
         .unwrap()
 }
 
-async fn sign_in(app: &TestApp, username: &str) -> String {
+pub(crate) async fn sign_in(app: &TestApp, username: &str) -> String {
     app.post_form(
         "accounts/sign_in",
         &[("login", username), ("password", STRONG_PASSWORD)],

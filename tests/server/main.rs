@@ -8,6 +8,7 @@ mod support;
 
 mod accounts;
 mod admin_cli;
+mod admin_console;
 mod admin_roles;
 mod audit;
 mod catalog_load;

@@ -29,8 +29,10 @@ pub fn row_hash(row: &audit_log::Model) -> String {
         row.client_addr.as_deref().unwrap_or(""),
         row.outcome.as_str(),
     ];
+    // The reason joins the input only when present, so rows from before it existed keep
+    // their hashes; an empty reason still differs from none by its length prefix.
     let mut hasher = Sha256::new();
-    for field in fields {
+    for field in fields.into_iter().chain(row.reason.as_deref()) {
         hasher.update((field.len() as u64).to_be_bytes());
         hasher.update(field.as_bytes());
     }
@@ -70,6 +72,7 @@ mod tests {
                     target: Some(format!("session:{i}")),
                     client_addr: Some("127.0.0.1".into()),
                     outcome: "success".into(),
+                    reason: None,
                     prev_hash: prev.clone(),
                     hash: String::new(),
                 };
@@ -83,6 +86,22 @@ mod tests {
     #[test]
     fn an_untouched_chain_verifies() {
         assert_eq!(verify_rows(&chain(5)), Verification::Intact { rows: 5 });
+    }
+
+    #[test]
+    fn a_reason_is_covered_and_none_differs_from_empty() {
+        let row = chain(1).remove(0);
+        let with = |reason: Option<&str>| {
+            let mut changed = row.clone();
+            changed.reason = reason.map(str::to_owned);
+            row_hash(&changed)
+        };
+        assert_eq!(with(None), row.hash);
+        assert_ne!(with(Some("")), row.hash);
+        assert_ne!(
+            with(Some("left the practice")),
+            with(Some("left the practise"))
+        );
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub enum Action {
     PasswordResetRequested,
     PasswordReset,
     RoleChanged,
+    AccountSuspended,
+    AccountReactivated,
 }
 
 impl Action {
@@ -68,6 +70,8 @@ impl Action {
             Self::PasswordResetRequested => "password_reset_requested",
             Self::PasswordReset => "password_reset",
             Self::RoleChanged => "role_changed",
+            Self::AccountSuspended => "account_suspended",
+            Self::AccountReactivated => "account_reactivated",
         }
     }
 }
@@ -104,6 +108,16 @@ pub async fn record(
     event: Event,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    record_with_reason(db, event, None, now).await
+}
+
+/// Appends one row with the reason an administrator gave for the action.
+pub async fn record_with_reason(
+    db: &DatabaseConnection,
+    event: Event,
+    reason: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let txn = db.begin().await?;
     if txn.get_database_backend() == DbBackend::Postgres {
         // Arbitrary constant naming "the audit chain"; released at commit.
@@ -124,6 +138,7 @@ pub async fn record(
         target: event.target,
         client_addr: event.client_addr,
         outcome: event.outcome.as_str().to_owned(),
+        reason,
         prev_hash: prev,
         hash: String::new(),
     };
@@ -135,6 +150,7 @@ pub async fn record(
         target: Set(row.target),
         client_addr: Set(row.client_addr),
         outcome: Set(row.outcome),
+        reason: Set(row.reason),
         prev_hash: Set(row.prev_hash),
         hash: Set(row.hash),
         ..Default::default()

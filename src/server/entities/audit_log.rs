@@ -13,6 +13,8 @@ pub struct Model {
     pub target: Option<String>,
     pub client_addr: Option<String>,
     pub outcome: String,
+    /// Why an administrator acted, as they wrote it; never personal data of the target.
+    pub reason: Option<String>,
     pub prev_hash: String,
     pub hash: String,
 }

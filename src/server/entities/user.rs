@@ -33,4 +33,5 @@ pub mod role {
 /// Values of the `status` column.
 pub mod status {
     pub const ACTIVE: &str = "active";
+    pub const SUSPENDED: &str = "suspended";
 }

@@ -1,0 +1,143 @@
+//! What the administrator console accepts: account searches and the reasons given for
+//! actions. Pure, so every rule is tested without a server.
+
+use serde::{Deserialize, Serialize};
+
+use super::workspace::fields::{self, FieldProblem};
+
+/// Accounts shown per page.
+pub const PAGE_SIZE: u64 = 25;
+
+/// An account search as typed into the console's form or link.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountQueryForm {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub page: String,
+}
+
+/// A checked search: words to find in name, email or username, and exact filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountQuery {
+    pub words: Option<String>,
+    pub status: Option<&'static str>,
+    pub role: Option<&'static str>,
+    /// From 1.
+    pub page: u64,
+}
+
+const STATUSES: [&str; 2] = ["active", "suspended"];
+const ROLES: [&str; 2] = ["clinician", "admin"];
+
+fn one_of(
+    field: &'static str,
+    raw: &str,
+    allowed: &[&'static str],
+) -> Result<Option<&'static str>, FieldProblem> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    allowed
+        .iter()
+        .find(|known| **known == value)
+        .map(|known| Some(*known))
+        .ok_or_else(|| FieldProblem::new(field, format!("Choose one of: {}.", allowed.join(", "))))
+}
+
+impl AccountQueryForm {
+    pub fn validate(&self) -> Result<AccountQuery, FieldProblem> {
+        let words = fields::optional_text("Search", &self.q, 100)?.map(|w| w.to_lowercase());
+        let page = match self.page.trim() {
+            "" => 1,
+            raw => raw
+                .parse::<u64>()
+                .ok()
+                .filter(|page| (1..=100_000).contains(page))
+                .ok_or_else(|| FieldProblem::new("Page", "Pages are numbered from 1."))?,
+        };
+        Ok(AccountQuery {
+            words,
+            status: one_of("Status", &self.status, &STATUSES)?,
+            role: one_of("Role", &self.role, &ROLES)?,
+            page,
+        })
+    }
+}
+
+/// The reason an administrator gives for acting on an account: required, one line, at
+/// most 500 characters. It is kept in the audit log, so it must say why, briefly.
+pub fn reason(raw: &str) -> Result<String, FieldProblem> {
+    let reason = fields::text("Reason", raw, 1, 500)?;
+    if reason.chars().count() < 5 {
+        return Err(FieldProblem::new(
+            "Reason",
+            "Say why in a few words; the reason is kept in the audit log.",
+        ));
+    }
+    Ok(reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(q: &str, status: &str, role: &str, page: &str) -> AccountQueryForm {
+        AccountQueryForm {
+            q: q.into(),
+            status: status.into(),
+            role: role.into(),
+            page: page.into(),
+        }
+    }
+
+    #[test]
+    fn an_empty_search_lists_everyone_from_page_one() {
+        assert_eq!(
+            form("", "", "", "").validate(),
+            Ok(AccountQuery {
+                words: None,
+                status: None,
+                role: None,
+                page: 1
+            })
+        );
+    }
+
+    #[test]
+    fn filters_must_be_known_and_words_are_folded() {
+        let query = form("  Grace ", "suspended", "admin", "3").validate();
+        assert_eq!(
+            query,
+            Ok(AccountQuery {
+                words: Some("grace".into()),
+                status: Some("suspended"),
+                role: Some("admin"),
+                page: 3
+            })
+        );
+        let field = |f: AccountQueryForm| f.validate().err().map(|p| p.field);
+        assert_eq!(field(form("", "deleted", "", "")), Some("Status"));
+        assert_eq!(field(form("", "", "root", "")), Some("Role"));
+        assert_eq!(field(form("", "", "", "0")), Some("Page"));
+        assert_eq!(field(form("", "", "", "-1")), Some("Page"));
+        assert_eq!(field(form(&"x".repeat(101), "", "", "")), Some("Search"));
+    }
+
+    #[test]
+    fn a_reason_is_required_and_short() {
+        assert!(reason("Left the hospital in November").is_ok());
+        assert_eq!(reason("").err().map(|p| p.field), Some("Reason"));
+        assert_eq!(reason("ok").err().map(|p| p.field), Some("Reason"));
+        assert_eq!(
+            reason(&"x".repeat(501)).err().map(|p| p.field),
+            Some("Reason")
+        );
+        assert_eq!(reason("two\nlines").err().map(|p| p.field), Some("Reason"));
+    }
+}

@@ -1,0 +1,248 @@
+//! The administrator console through the real router: who may reach it, account search,
+//! and suspension that takes effect at once and is audited with its reason.
+
+use axum::{
+    body::Body,
+    http::{Request, StatusCode},
+};
+use licensure::{
+    features::{accounts::TwoFactorSetup, admin::AccountList},
+    server::{audit, entities::audit_log},
+};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::{
+    admin_roles::{make_admin, sign_in},
+    on_both_backends,
+    support::{STRONG_PASSWORD, TestApp},
+    two_factor::{authenticator, code},
+};
+
+/// An administrator signed in with the second factor enrolled in this session.
+async fn console_admin(app: &TestApp, username: &str) -> String {
+    make_admin(app, username).await;
+    let cookie = sign_in(app, username).await;
+    let begun = app
+        .post_form("accounts/two_factor/begin", &[], Some(&cookie))
+        .await;
+    let setup: TwoFactorSetup = serde_json::from_str(&begun.body).unwrap();
+    let confirmed = app
+        .post_form(
+            "accounts/two_factor/confirm",
+            &[("code", &code(&authenticator(&setup), 0))],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
+    confirmed.session_cookie().unwrap_or(cookie)
+}
+
+async fn search(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> AccountList {
+    let response = app.post_form("admin/accounts", fields, Some(cookie)).await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    serde_json::from_str(&response.body).unwrap()
+}
+
+async fn page_status(app: &TestApp, cookie: &str) -> StatusCode {
+    let request = Request::get("/admin")
+        .header("cookie", cookie)
+        .header("accept", "text/html")
+        .body(Body::empty())
+        .unwrap();
+    app.send(request).await.status
+}
+
+async fn the_console_is_not_there_for_anyone_else(app: TestApp) {
+    let clinician = app.with_clinician("curious").await;
+    for endpoint in ["admin/accounts", "admin/accounts/status"] {
+        let refused = app.post_form(endpoint, &[], Some(&clinician)).await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND, "{endpoint}");
+        assert!(!refused.body.contains("admin"), "{}", refused.body);
+    }
+    assert_eq!(page_status(&app, &clinician).await, StatusCode::NOT_FOUND);
+    let anonymous = app.post_form("admin/accounts", &[], None).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+
+    // An administrator who has not shown the second factor is told to give it.
+    make_admin(&app, "half_admin").await;
+    let half = sign_in(&app, "half_admin").await;
+    let owed = app.post_form("admin/accounts", &[], Some(&half)).await;
+    assert_eq!(owed.status, StatusCode::FORBIDDEN);
+    assert!(owed.body.contains("two-factor"), "{}", owed.body);
+
+    let admin = console_admin(&app, "ops_lead").await;
+    assert_eq!(page_status(&app, &admin).await, StatusCode::OK);
+}
+on_both_backends!(the_console_is_not_there_for_anyone_else);
+
+async fn suspension_ends_the_live_session_at_once_and_is_audited(app: TestApp) {
+    let admin = console_admin(&app, "ops_lead").await;
+    let clinician = app.with_clinician("dr_suspended").await;
+    let found = search(&app, &admin, &[("q", "SUSPENDED")]).await;
+    assert_eq!(found.total, 1);
+    let target = &found.accounts[0];
+    assert_eq!(target.status, "active");
+    assert_eq!(target.active_sessions, 1);
+
+    let suspended = app
+        .post_form(
+            "admin/accounts/status",
+            &[
+                ("id", &target.id),
+                ("change", "suspend"),
+                ("reason", "Left the practice in November"),
+            ],
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(suspended.status, StatusCode::OK, "{}", suspended.body);
+    // The clinician's open browser is refused on its very next request.
+    let next = app
+        .post_form("accounts/sessions", &[], Some(&clinician))
+        .await;
+    assert_eq!(next.status, StatusCode::UNAUTHORIZED);
+    let again = app
+        .post_form(
+            "accounts/sign_in",
+            &[("login", "dr_suspended"), ("password", STRONG_PASSWORD)],
+            None,
+        )
+        .await;
+    assert!(again.session_cookie().is_none(), "{}", again.body);
+    let listed = search(&app, &admin, &[("status", "suspended")]).await;
+    assert_eq!(listed.accounts.len(), 1);
+    assert_eq!(listed.accounts[0].active_sessions, 0);
+
+    let row = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("account_suspended"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("the suspension is audited");
+    assert_eq!(row.target, Some(format!("user:{}", target.id)));
+    assert_eq!(row.reason.as_deref(), Some("Left the practice in November"));
+    assert!(matches!(
+        audit::verify(&app.state.db).await.unwrap(),
+        audit::Verification::Intact { .. }
+    ));
+
+    let reactivated = app
+        .post_form(
+            "admin/accounts/status",
+            &[
+                ("id", &target.id),
+                ("change", "reactivate"),
+                ("reason", "Returned as a locum"),
+            ],
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(reactivated.status, StatusCode::OK, "{}", reactivated.body);
+    let back = app
+        .post_form(
+            "accounts/sign_in",
+            &[("login", "dr_suspended"), ("password", STRONG_PASSWORD)],
+            None,
+        )
+        .await;
+    assert!(back.session_cookie().is_some(), "{}", back.body);
+}
+on_both_backends!(suspension_ends_the_live_session_at_once_and_is_audited);
+
+async fn bad_requests_are_refused_and_change_nothing(app: TestApp) {
+    let admin = console_admin(&app, "ops_lead").await;
+    app.with_clinician("steady").await;
+    let me = search(&app, &admin, &[("role", "admin")]).await;
+    assert_eq!(me.total, 1);
+    assert!(me.accounts[0].is_you);
+    let other = search(&app, &admin, &[("q", "steady")]).await.accounts[0]
+        .id
+        .clone();
+    let missing = uuid::Uuid::now_v7().to_string();
+    let cases: [(&str, &str, &str, StatusCode, &str); 6] = [
+        (
+            &me.accounts[0].id,
+            "suspend",
+            "Testing myself out",
+            StatusCode::BAD_REQUEST,
+            "your own account",
+        ),
+        (&other, "suspend", "", StatusCode::BAD_REQUEST, "Reason"),
+        (&other, "suspend", "no", StatusCode::BAD_REQUEST, "Reason"),
+        (
+            &other,
+            "delete",
+            "Because I can",
+            StatusCode::BAD_REQUEST,
+            "suspend or reactivate",
+        ),
+        (
+            &other,
+            "reactivate",
+            "Already fine here",
+            StatusCode::BAD_REQUEST,
+            "already active",
+        ),
+        (
+            &missing,
+            "suspend",
+            "Nobody at all",
+            StatusCode::NOT_FOUND,
+            "",
+        ),
+    ];
+    for (id, change, reason, status, says) in cases {
+        let response = app
+            .post_form(
+                "admin/accounts/status",
+                &[("id", id), ("change", change), ("reason", reason)],
+                Some(&admin),
+            )
+            .await;
+        assert_eq!(
+            response.status, status,
+            "{change} {reason}: {}",
+            response.body
+        );
+        assert!(response.body.contains(says), "{}", response.body);
+    }
+    let still = search(&app, &admin, &[("status", "active")]).await;
+    assert_eq!(still.total, 2);
+    for (field, value, named) in [
+        ("status", "deleted", "Status"),
+        ("role", "root", "Role"),
+        ("page", "0", "Page"),
+    ] {
+        let response = app
+            .post_form("admin/accounts", &[(field, value)], Some(&admin))
+            .await;
+        assert_eq!(response.status, StatusCode::BAD_REQUEST);
+        assert!(response.body.contains(named), "{}", response.body);
+    }
+}
+on_both_backends!(bad_requests_are_refused_and_change_nothing);
+
+async fn search_matches_words_literally_and_pages(app: TestApp) {
+    let admin = console_admin(&app, "ops_lead").await;
+    for i in 0..26 {
+        app.with_clinician(&format!("clin_{i:02}")).await;
+    }
+    let all = search(&app, &admin, &[]).await;
+    assert_eq!((all.total, all.pages, all.accounts.len()), (27, 2, 25));
+    let second = search(&app, &admin, &[("page", "2")]).await;
+    assert_eq!(second.accounts.len(), 2);
+    // `_` and `%` are letters here, not wildcards.
+    assert_eq!(search(&app, &admin, &[("q", "n_0")]).await.total, 10);
+    assert_eq!(search(&app, &admin, &[("q", "%")]).await.total, 0);
+    assert_eq!(
+        search(&app, &admin, &[("q", "CLIN_25@EXAMPLE")])
+            .await
+            .total,
+        1
+    );
+    assert_eq!(
+        search(&app, &admin, &[("role", "clinician")]).await.total,
+        26
+    );
+}
+on_both_backends!(search_matches_words_literally_and_pages);
