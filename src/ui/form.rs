@@ -56,3 +56,13 @@ where
 
 /// Classes for a form's main button.
 pub const PRIMARY_BUTTON: &str = "rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:opacity-60";
+
+/// A page's failed load: a visitor whose session has ended (signed out elsewhere, idled
+/// out, suspended) goes to sign in; anything else is shown as the message it is.
+pub fn load_failed(err: AppError) -> AnyView {
+    if err.code == crate::error::ErrorCode::Unauthenticated {
+        view! { <leptos_router::components::Redirect path="/signin" /> }.into_any()
+    } else {
+        view! { <p role="alert" class="mt-4">{err.message}</p> }.into_any()
+    }
+}

@@ -26,6 +26,8 @@ pub fn SiteHeader() -> impl IntoView {
     let who = Resource::new(move || location.pathname.get(), |_| me());
     let signed_in =
         move || matches!(who.get(), Some(Ok(Some(viewer))) if !viewer.awaiting_second_factor);
+    // The link only; the console itself checks the role and second factor on every request.
+    let is_admin = move || matches!(who.get(), Some(Ok(Some(viewer))) if viewer.role == "admin" && !viewer.must_enrol_second_factor);
 
     view! {
         <header class="border-b border-slate-200 bg-white">
@@ -77,6 +79,11 @@ pub fn SiteHeader() -> impl IntoView {
                             }
                         >
                             <NavLinks links=&SIGNED_IN_NAV />
+                            <Show when=is_admin>
+                                <a href="/admin" class="rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-teal-800">
+                                    "Console"
+                                </a>
+                            </Show>
                             <a
                                 href="/account"
                                 class="rounded-md bg-teal-700 px-3 py-1.5 text-center font-medium text-white hover:bg-teal-800"

@@ -246,3 +246,25 @@ async fn search_matches_words_literally_and_pages(app: TestApp) {
     );
 }
 on_both_backends!(search_matches_words_literally_and_pages);
+
+async fn an_administrators_session_idles_out_after_fifteen_minutes(app: TestApp) {
+    use licensure::server::entities::session;
+    use sea_orm::sea_query::Expr;
+    let admin = console_admin(&app, "ops_lead").await;
+    let clinician = app.with_clinician("dr_idle").await;
+    // Both browsers left alone for 16 minutes: past the administrators' limit, within the
+    // configured 30 for everyone else.
+    let idle_since = chrono::Utc::now() - chrono::Duration::minutes(16);
+    session::Entity::update_many()
+        .col_expr(session::Column::LastSeenAt, Expr::value(idle_since))
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    let refused = app.post_form("admin/accounts", &[], Some(&admin)).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{}", refused.body);
+    let kept = app
+        .post_form("accounts/sessions", &[], Some(&clinician))
+        .await;
+    assert_eq!(kept.status, StatusCode::OK, "{}", kept.body);
+}
+on_both_backends!(an_administrators_session_idles_out_after_fifteen_minutes);

@@ -47,13 +47,13 @@ pub fn ActivitiesPage() -> impl IntoView {
                         <ActivityEditor options=options.clone() save editing />
                         <Filters options search credit_type />
                     }.into_any(),
-                    Err(err) => view! { <p role="alert" class="mt-4">{err.message}</p> }.into_any(),
+                    Err(err) => crate::ui::form::load_failed(err),
                 })}
             </Suspense>
             <Transition fallback=|| view! { <p class="mt-4">"Loading…"</p> }>
                 {move || list.get().map(|result| match result {
                     Ok(list) => view! { <ActivityList list editing delete /> }.into_any(),
-                    Err(err) => view! { <p role="alert" class="mt-4">{err.message}</p> }.into_any(),
+                    Err(err) => crate::ui::form::load_failed(err),
                 })}
             </Transition>
         </section>

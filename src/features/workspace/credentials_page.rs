@@ -41,13 +41,13 @@ pub fn CredentialsPage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="mt-4">"Loading…"</p> }>
                 {move || list.get().map(|result| match result {
                     Ok(list) => view! { <CredentialList list editing archive /> }.into_any(),
-                    Err(err) => view! { <p role="alert" class="mt-4">{err.message}</p> }.into_any(),
+                    Err(err) => crate::ui::form::load_failed(err),
                 })}
             </Transition>
             <Suspense fallback=|| ()>
                 {move || options.get().map(|result| match result {
                     Ok(options) => view! { <CredentialEditor options save editing /> }.into_any(),
-                    Err(err) => view! { <p role="alert" class="mt-4">{err.message}</p> }.into_any(),
+                    Err(err) => crate::ui::form::load_failed(err),
                 })}
             </Suspense>
         </section>

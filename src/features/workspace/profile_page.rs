@@ -29,7 +29,7 @@ pub fn ProfilePage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="mt-4">"Loading…"</p> }>
                 {move || profile.get().map(|result| match result {
                     Ok(profile) => view! { <ProfileForm profile save /> }.into_any(),
-                    Err(err) => view! { <p role="alert" class="mt-4">{err.message}</p> }.into_any(),
+                    Err(err) => crate::ui::form::load_failed(err),
                 })}
             </Transition>
         </section>

@@ -51,8 +51,12 @@ pub async fn start(
     Ok((row, token))
 }
 
+/// The longest an administrator's session may sit unused, whatever the configuration says.
+pub const ADMIN_IDLE_MINUTES: i64 = 15;
+
 /// The live session and its user for a presented token. Expired sessions (idle or absolute)
 /// and sessions of accounts that are no longer active are deleted and answer `None`.
+/// Administrators' sessions idle out after at most `ADMIN_IDLE_MINUTES`.
 pub async fn resume(
     db: &DatabaseConnection,
     token: &Token,
@@ -66,9 +70,15 @@ pub async fn resume(
     else {
         return Ok(None);
     };
-    let idle_limit = found.last_seen_at + Duration::minutes(config.idle_minutes);
     let owner = user::Entity::find_by_id(found.user_id).one(db).await?;
     let owner = owner.filter(|u| u.status == user::status::ACTIVE);
+    // An administrator's unattended browser is worth more to an attacker: it idles out
+    // sooner, whatever the configured limit for everyone.
+    let idle_minutes = match &owner {
+        Some(u) if u.role == user::role::ADMIN => config.idle_minutes.min(ADMIN_IDLE_MINUTES),
+        _ => config.idle_minutes,
+    };
+    let idle_limit = found.last_seen_at + Duration::minutes(idle_minutes);
     let (Some(owner), true) = (owner, now < idle_limit && now < found.expires_at) else {
         session::Entity::delete_by_id(found.id).exec(db).await?;
         return Ok(None);
