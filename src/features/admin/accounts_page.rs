@@ -99,7 +99,8 @@ where
     let (page, pages) = (list.page, list.pages);
     view! {
         <p class="mt-6 text-sm text-slate-700" data-testid="account-count">
-            {list.total} " accounts · page " {page} " of " {pages}
+            {if list.total == 1 { "1 account".to_owned() } else { format!("{} accounts", list.total) }}
+            " · page " {page} " of " {pages}
         </p>
         <div class="mt-2 overflow-x-auto">
             <table class="min-w-full border-collapse text-left text-sm" data-testid="accounts">
@@ -173,7 +174,7 @@ fn AccountLine(account: AccountRow, change: ServerAction<ChangeAccountStatus>) -
                                 <label for=reason_id.clone() class="text-xs font-medium">"Reason"</label>
                                 <input id=reason_id name="reason" required minlength="5" maxlength="500" class=format!("w-48 {FIELD}") />
                             </div>
-                            <button type="submit" class="rounded-md border border-red-300 px-3 py-2 text-red-800">{button}</button>
+                            <button type="submit" class=if suspended { "rounded-md border border-slate-300 px-3 py-2" } else { "rounded-md border border-red-300 px-3 py-2 text-red-800" }>{button}</button>
                         </ActionForm>
                     }.into_any()
                 }}
