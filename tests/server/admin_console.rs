@@ -268,3 +268,40 @@ async fn an_administrators_session_idles_out_after_fifteen_minutes(app: TestApp)
     assert_eq!(kept.status, StatusCode::OK, "{}", kept.body);
 }
 on_both_backends!(an_administrators_session_idles_out_after_fifteen_minutes);
+
+async fn names_people_typed_are_shown_escaped_in_the_console(app: TestApp) {
+    let admin = console_admin(&app, "ops_lead").await;
+    let hostile = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>"];
+    for (i, name) in hostile.iter().enumerate() {
+        let username = format!("hostile_{i}");
+        let signed_up = app
+            .post_form(
+                "accounts/sign_up",
+                &[
+                    ("email", &format!("{username}@example.org")),
+                    ("username", &username),
+                    ("display_name", name),
+                    ("password", STRONG_PASSWORD),
+                ],
+                None,
+            )
+            .await;
+        assert!(signed_up.status.is_success(), "{}", signed_up.body);
+    }
+    let request = Request::get("/admin?q=hostile")
+        .header("cookie", &admin)
+        .header("accept", "text/html")
+        .body(Body::empty())
+        .unwrap();
+    let page = app.send(request).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(!page.body.contains("<script>alert(1)"));
+    assert!(!page.body.contains("<img src=x"));
+}
+on_both_backends!(names_people_typed_are_shown_escaped_in_the_console);
