@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
                         // Async: the page is sent whole, so its status (404 for anyone but an
                         // administrator) is known before the first byte.
                         <Route path=path!("admin") view=admin::AdminAccountsPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/audit") view=admin::AdminAuditPage ssr=SsrMode::Async />
                         <Route path=path!("verify-email") view=accounts::VerifyEmailPage />
                         <Route path=path!("forgot-password") view=accounts::ForgotPasswordPage />
                         <Route path=path!("reset-password") view=accounts::ResetPasswordPage />

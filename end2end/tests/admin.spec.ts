@@ -76,6 +76,16 @@ test("an administrator suspends a clinician from the console, which works withou
   await row.getByRole("button", { name: "Suspend" }).click();
   await expect(console.getByTestId("account-row").filter({ hasText: clinicianName })).toContainText("suspended");
 
+  // The audit log shows the administrator's sign-in and the suspension with its reason.
+  await console.getByRole("link", { name: "Audit log" }).click();
+  await console.getByLabel("Actor (username)").fill(username);
+  await console.getByRole("button", { name: "Filter" }).click();
+  const events = console.getByTestId("audit-row");
+  await expect(events.filter({ hasText: "account suspended" })).toContainText("Contract ended on Friday");
+  await expect(events.filter({ hasText: "second factor passed" }).or(events.filter({ hasText: "two factor enabled" })).first()).toBeVisible();
+  await console.getByRole("button", { name: "Verify the chain" }).click();
+  await expect(console.getByText("The chain is intact")).toBeVisible();
+
   // The clinician's open browser is signed out on its next action.
   await clinician.getByRole("link", { name: "Credentials" }).first().click();
   await expect(clinician).toHaveURL(/\/signin/);

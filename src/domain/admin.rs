@@ -70,6 +70,90 @@ impl AccountQueryForm {
     }
 }
 
+/// Audit rows shown per page.
+pub const AUDIT_PAGE_SIZE: u64 = 50;
+
+/// An audit-log search as typed: who, what, result and a range of days (UTC).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditQueryForm {
+    #[serde(default)]
+    pub actor: String,
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub page: String,
+}
+
+/// A checked audit search; `action` is checked against the caller's list of actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditQuery {
+    /// A username (folded) whose actions to show.
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub outcome: Option<&'static str>,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+    pub page: u64,
+}
+
+impl AuditQueryForm {
+    pub fn validate(
+        &self,
+        today: chrono::NaiveDate,
+        is_action: impl Fn(&str) -> bool,
+    ) -> Result<AuditQuery, FieldProblem> {
+        let actor = fields::optional_text("Actor", &self.actor, 64)?.map(|a| a.to_lowercase());
+        let action = match self.action.trim() {
+            "" => None,
+            known if is_action(known) => Some(known.to_owned()),
+            _ => {
+                return Err(FieldProblem::new(
+                    "Action",
+                    "Choose an action from the list.",
+                ));
+            }
+        };
+        let earliest = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or(today);
+        let day =
+            |field: &'static str, raw: &str| -> Result<Option<chrono::NaiveDate>, FieldProblem> {
+                if raw.trim().is_empty() {
+                    Ok(None)
+                } else {
+                    fields::date(field, raw, earliest, today).map(Some)
+                }
+            };
+        let (from, to) = (day("From", &self.from)?, day("To", &self.to)?);
+        if let (Some(from), Some(to)) = (from, to)
+            && from > to
+        {
+            return Err(FieldProblem::new(
+                "To",
+                "The end of the range comes before its start.",
+            ));
+        }
+        let page = AccountQueryForm {
+            page: self.page.clone(),
+            ..AccountQueryForm::default()
+        }
+        .validate()?
+        .page;
+        Ok(AuditQuery {
+            actor,
+            action,
+            outcome: one_of("Result", &self.outcome, &["success", "failure"])?,
+            from,
+            to,
+            page,
+        })
+    }
+}
+
 /// The reason an administrator gives for acting on an account: required, one line, at
 /// most 500 characters. It is kept in the audit log, so it must say why, briefly.
 pub fn reason(raw: &str) -> Result<String, FieldProblem> {
@@ -127,6 +211,36 @@ mod tests {
         assert_eq!(field(form("", "", "", "0")), Some("Page"));
         assert_eq!(field(form("", "", "", "-1")), Some("Page"));
         assert_eq!(field(form(&"x".repeat(101), "", "", "")), Some("Search"));
+    }
+
+    #[test]
+    fn audit_searches_name_each_bad_field() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default();
+        let check = |f: AuditQueryForm| f.validate(today, |a| a == "sign_in");
+        let good = check(AuditQueryForm {
+            actor: " Ops_Lead ".into(),
+            action: "sign_in".into(),
+            outcome: "failure".into(),
+            from: "2026-11-01".into(),
+            to: "2026-12-04".into(),
+            page: "2".into(),
+        });
+        let good = good.unwrap_or_else(|p| unreachable!("{p}"));
+        assert_eq!(good.actor.as_deref(), Some("ops_lead"));
+        assert_eq!((good.outcome, good.page), (Some("failure"), 2));
+        let field = |f: AuditQueryForm| check(f).err().map(|p| p.field);
+        let form = |action: &str, outcome: &str, from: &str, to: &str| AuditQueryForm {
+            action: action.into(),
+            outcome: outcome.into(),
+            from: from.into(),
+            to: to.into(),
+            ..AuditQueryForm::default()
+        };
+        assert_eq!(field(form("drop_table", "", "", "")), Some("Action"));
+        assert_eq!(field(form("", "maybe", "", "")), Some("Result"));
+        assert_eq!(field(form("", "", "1999-01-01", "")), Some("From"));
+        assert_eq!(field(form("", "", "", "2999-01-01")), Some("To"));
+        assert_eq!(field(form("", "", "2026-12-01", "2026-11-01")), Some("To"));
     }
 
     #[test]

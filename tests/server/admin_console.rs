@@ -305,3 +305,114 @@ async fn names_people_typed_are_shown_escaped_in_the_console(app: TestApp) {
     assert!(!page.body.contains("<img src=x"));
 }
 on_both_backends!(names_people_typed_are_shown_escaped_in_the_console);
+
+async fn the_audit_log_filters_pages_and_verifies(app: TestApp) {
+    use licensure::features::admin::AuditList;
+    use sea_orm::sea_query::Expr;
+    let admin = console_admin(&app, "ops_lead").await;
+    let clinician = app.with_clinician("audited").await;
+    for endpoint in ["admin/audit", "admin/audit/verify", "admin/audit/actions"] {
+        let refused = app.post_form(endpoint, &[], Some(&clinician)).await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND, "{endpoint}");
+    }
+    let request = Request::get("/admin/audit")
+        .header("cookie", &clinician)
+        .header("accept", "text/html")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.send(request).await.status, StatusCode::NOT_FOUND);
+
+    let failed = app
+        .post_form(
+            "accounts/sign_in",
+            &[("login", "audited"), ("password", "Wrong-Password-1")],
+            None,
+        )
+        .await;
+    assert_eq!(failed.status, StatusCode::UNAUTHORIZED);
+    let target = search(&app, &admin, &[("q", "audited")]).await.accounts[0]
+        .id
+        .clone();
+    let suspended = app
+        .post_form(
+            "admin/accounts/status",
+            &[
+                ("id", &target),
+                ("change", "suspend"),
+                ("reason", "Audit trail test"),
+            ],
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(suspended.status, StatusCode::OK, "{}", suspended.body);
+
+    let audit = |fields: Vec<(&'static str, String)>| {
+        let admin = admin.clone();
+        let app = &app;
+        async move {
+            let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app.post_form("admin/audit", &pairs, Some(&admin)).await;
+            assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+            serde_json::from_str::<AuditList>(&response.body).unwrap()
+        }
+    };
+    let all = audit(vec![]).await;
+    assert!(all.total >= 6, "{all:?}");
+    // Newest first: the suspension is on top, with its reason and actor.
+    assert_eq!(all.rows[0].action, "account_suspended");
+    assert_eq!(all.rows[0].actor, "ops_lead");
+    assert_eq!(all.rows[0].reason, "Audit trail test");
+    let by_admin = audit(vec![("actor", "OPS_LEAD".into())]).await;
+    assert!(by_admin.rows.iter().all(|r| r.actor == "ops_lead"));
+    assert!(by_admin.total >= 3);
+    let failures = audit(vec![("outcome", "failure".into())]).await;
+    assert!(failures.rows.iter().all(|r| r.outcome == "failure"));
+    assert!(
+        failures
+            .rows
+            .iter()
+            .any(|r| r.action == "sign_in_failed" || r.action == "sign_in")
+    );
+    let suspensions = audit(vec![("action", "account_suspended".into())]).await;
+    assert_eq!(suspensions.total, 1);
+    let today = chrono::Utc::now().date_naive();
+    let yesterday = (today - chrono::Days::new(1)).to_string();
+    assert_eq!(
+        audit(vec![("from", today.to_string()), ("to", today.to_string())])
+            .await
+            .total,
+        all.total
+    );
+    assert_eq!(audit(vec![("to", yesterday)]).await.total, 0);
+    assert_eq!(audit(vec![("actor", "nobody_here".into())]).await.total, 0);
+    for (field, value, named) in [
+        ("action", "drop_table", "Action"),
+        ("outcome", "maybe", "Result"),
+        ("from", "1999-01-01", "From"),
+    ] {
+        let response = app
+            .post_form("admin/audit", &[(field, value)], Some(&admin))
+            .await;
+        assert_eq!(response.status, StatusCode::BAD_REQUEST);
+        assert!(response.body.contains(named), "{}", response.body);
+    }
+
+    let intact = app.post_form("admin/audit/verify", &[], Some(&admin)).await;
+    assert!(intact.body.contains("intact"), "{}", intact.body);
+    // Someone edits a row in the database: the console names the first broken link.
+    let tampered = all.rows[2].id;
+    audit_log::Entity::update_many()
+        .col_expr(audit_log::Column::Outcome, Expr::value("success"))
+        .col_expr(audit_log::Column::Target, Expr::value("user:someone-else"))
+        .filter(audit_log::Column::Id.eq(tampered))
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    let broken = app.post_form("admin/audit/verify", &[], Some(&admin)).await;
+    assert!(
+        broken.body.contains(&format!("broken at row {tampered}")),
+        "{}",
+        broken.body
+    );
+}
+on_both_backends!(the_audit_log_filters_pages_and_verifies);

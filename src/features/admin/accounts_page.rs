@@ -13,6 +13,17 @@ use crate::{error::ErrorCode, ui::form::ErrorBanner};
 
 const FIELD: &str = "rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600";
 
+/// Links between the console's pages.
+#[component]
+pub(super) fn ConsoleNav() -> impl IntoView {
+    view! {
+        <nav class="mb-4 flex gap-4 text-sm" aria-label="Console">
+            <a href="/admin" class="text-teal-800 underline">"Accounts"</a>
+            <a href="/admin/audit" class="text-teal-800 underline">"Audit log"</a>
+        </nav>
+    }
+}
+
 #[component]
 pub fn AdminAccountsPage() -> impl IntoView {
     let query = use_query_map();
@@ -33,6 +44,7 @@ pub fn AdminAccountsPage() -> impl IntoView {
     view! {
         <Title text="Accounts · Console" />
         <section class="mx-auto max-w-6xl px-4 py-8">
+            <ConsoleNav />
             <h1 class="text-2xl font-semibold">"Accounts"</h1>
             <form method="get" action="/admin" class="mt-4 flex flex-wrap items-end gap-3" role="search">
                 <div class="flex flex-col gap-1">
@@ -129,7 +141,7 @@ where
 }
 
 /// Percent-encodes a query value (letters, digits and `-._~` stay as they are).
-fn urlencoding_lite(value: &str) -> String {
+pub(super) fn urlencoding_lite(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

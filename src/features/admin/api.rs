@@ -43,3 +43,39 @@ pub async fn change_account_status(
         .await,
     )
 }
+
+/// Audit rows, newest first, narrowed by actor (username), action, result and days.
+#[server(endpoint = "admin/audit", prefix = "/api")]
+pub async fn search_audit(
+    actor: Option<String>,
+    action: Option<String>,
+    outcome: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    page: Option<String>,
+) -> Result<super::views::AuditList, AppError> {
+    use crate::{domain::admin::AuditQueryForm, server::admin_console::audit_log};
+    let form = AuditQueryForm {
+        actor: actor.unwrap_or_default(),
+        action: action.unwrap_or_default(),
+        outcome: outcome.unwrap_or_default(),
+        from: from.unwrap_or_default(),
+        to: to.unwrap_or_default(),
+        page: page.unwrap_or_default(),
+    };
+    crate::server::respond::finish(audit_log::list(form).await)
+}
+
+/// Checks the whole hash chain and says whether it holds.
+#[server(endpoint = "admin/audit/verify", prefix = "/api")]
+pub async fn verify_audit_chain() -> Result<String, AppError> {
+    use crate::server::admin_console::audit_log;
+    crate::server::respond::finish(audit_log::verify().await)
+}
+
+/// The actions the audit filter offers.
+#[server(endpoint = "admin/audit/actions", prefix = "/api")]
+pub async fn audit_actions() -> Result<Vec<String>, AppError> {
+    use crate::server::admin_console::{admin, audit_log};
+    crate::server::respond::finish(admin().await.map(|_| audit_log::actions()))
+}

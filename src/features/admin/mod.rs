@@ -3,8 +3,10 @@
 
 mod accounts_page;
 mod api;
+mod audit_page;
 mod views;
 
 pub use accounts_page::AdminAccountsPage;
 pub use api::*;
+pub use audit_page::AdminAuditPage;
 pub use views::*;

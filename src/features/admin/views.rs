@@ -27,3 +27,25 @@ pub struct AccountRow {
     /// The row is the administrator looking at it, who cannot suspend themselves.
     pub is_you: bool,
 }
+
+/// One page of the audit log, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditList {
+    pub rows: Vec<AuditRowView>,
+    pub page: u64,
+    pub pages: u64,
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRowView {
+    pub id: i64,
+    pub at: String,
+    /// Username of the actor, `operator` for the command line, or the id of a deleted account.
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+    pub outcome: String,
+    pub reason: String,
+    pub client_addr: String,
+}

@@ -46,6 +46,34 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action, in the order the console's filter lists them.
+    pub const ALL: [Action; 24] = [
+        Self::SignUp,
+        Self::SignIn,
+        Self::SignInFailed,
+        Self::SignInThrottled,
+        Self::SignOut,
+        Self::SessionRevoked,
+        Self::OtherSessionsRevoked,
+        Self::AdminCreated,
+        Self::CrossSiteRefused,
+        Self::SecondFactorPassed,
+        Self::SecondFactorFailed,
+        Self::TwoFactorEnabled,
+        Self::TwoFactorDisabled,
+        Self::PasswordChanged,
+        Self::AccountDeleted,
+        Self::VerificationSent,
+        Self::EmailVerified,
+        Self::EmailChangeRequested,
+        Self::EmailChanged,
+        Self::PasswordResetRequested,
+        Self::PasswordReset,
+        Self::RoleChanged,
+        Self::AccountSuspended,
+        Self::AccountReactivated,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::SignUp => "sign_up",
