@@ -7,10 +7,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::{
     accounts_page::{ConsoleNav, urlencoding_lite},
-    api::{VerifyAuditChain, audit_actions, search_audit},
+    api::{audit_actions, search_audit, verify_audit_chain},
     views::AuditList,
 };
-use crate::ui::form::{ErrorBanner, load_failed};
+use crate::ui::form::load_failed;
 
 const FIELD: &str = "rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600";
 const FILTERS: [&str; 5] = ["actor", "action", "outcome", "from", "to"];
@@ -19,7 +19,16 @@ const FILTERS: [&str; 5] = ["actor", "action", "outcome", "from", "to"];
 pub fn AdminAuditPage() -> impl IntoView {
     let query = use_query_map();
     let param = move |name: &str| query.with(|q| q.get(name).unwrap_or_default());
-    let verify = ServerAction::<VerifyAuditChain>::new();
+    let check = Resource::new(
+        move || param("verify") == "1",
+        |wanted| async move {
+            if wanted {
+                Some(verify_audit_chain().await)
+            } else {
+                None
+            }
+        },
+    );
     let actions = Resource::new(|| (), |_| audit_actions());
     let list = Resource::new(
         move || (FILTERS.map(param), param("page")),
@@ -39,11 +48,17 @@ pub fn AdminAuditPage() -> impl IntoView {
         <section class="mx-auto max-w-6xl px-4 py-8">
             <ConsoleNav />
             <h1 class="text-2xl font-semibold">"Audit log"</h1>
-            <ActionForm action=verify attr:class="mt-4 flex flex-wrap items-center gap-3">
+            // A GET form: it only reads, and its answer survives a page load without WASM.
+            <form method="get" action="/admin/audit" class="mt-4 flex flex-wrap items-center gap-3">
+                <input type="hidden" name="verify" value="1" />
                 <button type="submit" class="rounded-md border border-slate-300 px-3 py-2">"Verify the chain"</button>
-                {move || verify.value().get().and_then(Result::ok).map(|text| view! { <p role="status" data-testid="chain">{text}</p> })}
-            </ActionForm>
-            <ErrorBanner error=move || verify.value().get().and_then(Result::err) />
+                <Suspense fallback=|| ()>
+                    {move || check.get().flatten().map(|result| match result {
+                        Ok(text) => view! { <p role="status" data-testid="chain">{text}</p> }.into_any(),
+                        Err(err) => load_failed(err),
+                    })}
+                </Suspense>
+            </form>
             <form method="get" action="/admin/audit" class="mt-4 flex flex-wrap items-end gap-3" role="search">
                 <div class="flex flex-col gap-1">
                     <label for="actor" class="font-medium">"Actor (username)"</label>
