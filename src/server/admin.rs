@@ -34,6 +34,7 @@ pub async fn create_admin(
         target: Some(format!("user:{}", admin.id)),
         client_addr: None,
         outcome: Outcome::Success,
+        reason: None,
     };
     audit::record(db, event, now).await?;
     Ok(admin)
@@ -93,6 +94,7 @@ pub async fn set_role(
         target: Some(format!("user:{user_id}")),
         client_addr: None,
         outcome: Outcome::Success,
+        reason: None,
     };
     audit::record(db, event, now).await?;
     Ok(updated)

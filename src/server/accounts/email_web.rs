@@ -33,6 +33,7 @@ fn event(actor: uuid::Uuid, action: Action) -> Event {
         target: Some(format!("user:{actor}")),
         client_addr: auth::client_addr(),
         outcome: Outcome::Success,
+        reason: None,
     }
 }
 

@@ -64,6 +64,7 @@ fn event(current: &CurrentUser, action: Action) -> Event {
         target: Some(format!("user:{}", current.user_id)),
         client_addr: auth::client_addr(),
         outcome: Outcome::Success,
+        reason: None,
     }
 }
 

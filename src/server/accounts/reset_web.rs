@@ -61,6 +61,7 @@ pub async fn request(email: String) -> Result<String, AppError> {
         target: None,
         client_addr,
         outcome: Outcome::Failure,
+        reason: None,
     };
     if let Some(account) = account
         && email_links::may_send(&state.db, account.id, Purpose::ResetPassword, now)
@@ -162,6 +163,7 @@ pub async fn reset(token: String, password: String) -> Result<(), AppError> {
         target: Some(format!("user:{user_id}")),
         client_addr: auth::client_addr(),
         outcome: Outcome::Success,
+        reason: None,
     };
     audit::record_or_log(&state.db, event, now).await;
     leptos_axum::redirect("/signin?reset=done");

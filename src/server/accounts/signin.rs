@@ -63,6 +63,7 @@ pub async fn sign_in(
         target: None,
         client_addr: attempt.client_addr.clone(),
         outcome,
+        reason: None,
     };
 
     if let Some(key) = &address_key

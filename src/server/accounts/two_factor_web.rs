@@ -43,6 +43,7 @@ fn audit_event(user_id: uuid::Uuid, action: Action, outcome: Outcome) -> Event {
         target: None,
         client_addr: auth::client_addr(),
         outcome,
+        reason: None,
     }
 }
 

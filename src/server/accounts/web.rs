@@ -61,6 +61,7 @@ fn event(actor: Uuid, action: Action, target: Option<String>) -> Event {
         target,
         client_addr: auth::client_addr(),
         outcome: Outcome::Success,
+        reason: None,
     }
 }
 

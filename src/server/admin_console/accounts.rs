@@ -198,10 +198,9 @@ pub async fn set_status(id: String, change: String, reason: String) -> Result<()
         target: Some(format!("user:{target}")),
         client_addr: auth::client_addr(),
         outcome: Outcome::Success,
+        reason: Some(reason),
     };
     // The change stands even if the audit write fails; that failure is logged loudly.
-    if let Err(err) = audit::record_with_reason(&state.db, event, Some(reason), now).await {
-        tracing::error!(target: "security", error = %err, "audit row could not be written");
-    }
+    audit::record_or_log(&state.db, event, now).await;
     Ok(())
 }

@@ -127,6 +127,8 @@ pub struct Event {
     pub target: Option<String>,
     pub client_addr: Option<String>,
     pub outcome: Outcome,
+    /// Why an administrator acted, as they wrote it; `None` for everything else.
+    pub reason: Option<String>,
 }
 
 /// Appends one row. The chain's tail is read and extended inside one transaction that holds
@@ -134,16 +136,6 @@ pub struct Event {
 pub async fn record(
     db: &DatabaseConnection,
     event: Event,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    record_with_reason(db, event, None, now).await
-}
-
-/// Appends one row with the reason an administrator gave for the action.
-pub async fn record_with_reason(
-    db: &DatabaseConnection,
-    event: Event,
-    reason: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let txn = db.begin().await?;
@@ -166,7 +158,7 @@ pub async fn record_with_reason(
         target: event.target,
         client_addr: event.client_addr,
         outcome: event.outcome.as_str().to_owned(),
-        reason,
+        reason: event.reason,
         prev_hash: prev,
         hash: String::new(),
     };
