@@ -6,14 +6,11 @@ use serde_json::{Value, json};
 
 use super::{
     activities::topics_of,
-    credentials::{own_rule_of, topic_label},
+    credentials::{own_rule_of, set_of, topic_label},
 };
 use crate::{
     domain::{
-        requirements::{
-            Case, Catalog, EngineError,
-            catalog::{Deadline, SetKind},
-        },
+        requirements::{Case, Catalog, EngineError, catalog::Deadline},
         workspace::profile::ProfileFacts,
     },
     server::entities::{activity, credential},
@@ -78,12 +75,7 @@ pub fn build(
 /// Whether the credential's deadline can only be found from the clinician's birthday (North
 /// Carolina: the first birthday after issue, whatever the expiry says).
 fn needs_birth_date(catalog: &Catalog, row: &credential::Model) -> bool {
-    row.rule_set
-        .as_deref()
-        .and_then(|id| catalog.latest_of(id))
-        .is_some_and(|set| {
-            set.kind != SetKind::Custom && set.cycle.deadline == Deadline::BirthdayAfterIssue
-        })
+    set_of(catalog, row).is_some_and(|set| set.cycle.deadline == Deadline::BirthdayAfterIssue)
 }
 
 fn credential_input(row: &credential::Model) -> Value {

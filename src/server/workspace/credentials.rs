@@ -10,7 +10,10 @@ use uuid::Uuid;
 use super::{clinician, database_error, record_id};
 use crate::{
     domain::{
-        requirements::{Catalog, catalog::SetKind},
+        requirements::{
+            Catalog,
+            catalog::{RuleSet, SetKind},
+        },
         workspace::{
             CatalogLookup, CredentialForm, CredentialKind, Format, OwnRule, ValidCredential,
             jurisdictions,
@@ -137,6 +140,12 @@ pub fn rule_set_for(catalog: &Catalog, valid: &ValidCredential) -> Option<String
     }
 }
 
+/// The catalog set a credential follows; `None` for untracked credentials and for the
+/// clinician's own rules, which the shared catalog does not hold.
+pub fn set_of<'a>(catalog: &'a Catalog, row: &credential::Model) -> Option<&'a RuleSet> {
+    catalog.latest_of(row.rule_set.as_deref()?)
+}
+
 /// How a credential is shown: its own name if it has one, else what it is.
 pub fn title_of(row: &credential::Model, catalog: &Catalog) -> String {
     if !row.name.is_empty() {
@@ -155,11 +164,7 @@ pub fn title_of(row: &credential::Model, catalog: &Catalog) -> String {
             )
         }
         "dea" => "DEA registration".to_owned(),
-        _ => row
-            .rule_set
-            .as_deref()
-            .and_then(|id| catalog.latest_of(id))
-            .map_or_else(|| "Credential".to_owned(), |set| set.board.clone()),
+        _ => set_of(catalog, row).map_or_else(|| "Credential".to_owned(), |set| set.board.clone()),
     }
 }
 
@@ -208,11 +213,7 @@ fn own_rule_view(rule: &OwnRule, catalog: &Catalog) -> OwnRuleView {
 
 pub fn view(row: &credential::Model, catalog: &Catalog) -> CredentialView {
     let own_rule = own_rule_of(row);
-    let set = if own_rule.is_some() {
-        None
-    } else {
-        row.rule_set.as_deref().and_then(|id| catalog.latest_of(id))
-    };
+    let set = set_of(catalog, row);
     CredentialView {
         id: row.id.to_string(),
         kind: row.kind.clone(),

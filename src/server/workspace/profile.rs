@@ -35,7 +35,7 @@ pub struct Question {
 pub fn questions(catalog: &Catalog, rows: &[credential::Model]) -> Vec<Question> {
     let mut asked: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for row in rows {
-        let Some(set) = row.rule_set.as_deref().and_then(|id| catalog.latest_of(id)) else {
+        let Some(set) = credentials::set_of(catalog, row) else {
             continue;
         };
         let title = credentials::title_of(row, catalog);
@@ -76,17 +76,12 @@ fn answer_kind(key: &str, kind: FactKind) -> Option<AnswerKind> {
 fn birthday_credentials(catalog: &Catalog, rows: &[credential::Model]) -> Vec<String> {
     rows.iter()
         .filter(|row| {
-            row.rule_set
-                .as_deref()
-                .and_then(|id| catalog.latest_of(id))
-                .is_some_and(|set| {
-                    matches!(
-                        set.cycle.deadline,
-                        Deadline::Birthday
-                            | Deadline::EndOfBirthMonth
-                            | Deadline::BirthdayAfterIssue
-                    )
-                })
+            credentials::set_of(catalog, row).is_some_and(|set| {
+                matches!(
+                    set.cycle.deadline,
+                    Deadline::Birthday | Deadline::EndOfBirthMonth | Deadline::BirthdayAfterIssue
+                )
+            })
         })
         .map(|row| credentials::title_of(row, catalog))
         .collect()
@@ -182,6 +177,7 @@ pub async fn save(form: ProfileForm) -> Result<ProfileView, AppError> {
             .map_err(database_error)?;
     }
     txn.commit().await.map_err(database_error)?;
-    let facts = stored(&state.db, user.user_id).await?;
+    // The form's facts are now exactly what is stored for its questions, and the view
+    // shows nothing else, so there is no need to read them back.
     Ok(profile_view(&state.catalog, &rows, &facts))
 }
