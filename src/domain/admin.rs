@@ -50,22 +50,26 @@ fn one_of(
         .ok_or_else(|| FieldProblem::new(field, format!("Choose one of: {}.", allowed.join(", "))))
 }
 
+/// A page number as given in a link: empty means the first.
+fn page(raw: &str) -> Result<u64, FieldProblem> {
+    match raw.trim() {
+        "" => Ok(1),
+        raw => raw
+            .parse::<u64>()
+            .ok()
+            .filter(|page| (1..=100_000).contains(page))
+            .ok_or_else(|| FieldProblem::new("Page", "Pages are numbered from 1.")),
+    }
+}
+
 impl AccountQueryForm {
     pub fn validate(&self) -> Result<AccountQuery, FieldProblem> {
         let words = fields::optional_text("Search", &self.q, 100)?.map(|w| w.to_lowercase());
-        let page = match self.page.trim() {
-            "" => 1,
-            raw => raw
-                .parse::<u64>()
-                .ok()
-                .filter(|page| (1..=100_000).contains(page))
-                .ok_or_else(|| FieldProblem::new("Page", "Pages are numbered from 1."))?,
-        };
         Ok(AccountQuery {
             words,
             status: one_of("Status", &self.status, &STATUSES)?,
             role: one_of("Role", &self.role, &ROLES)?,
-            page,
+            page: page(&self.page)?,
         })
     }
 }
@@ -137,19 +141,13 @@ impl AuditQueryForm {
                 "The end of the range comes before its start.",
             ));
         }
-        let page = AccountQueryForm {
-            page: self.page.clone(),
-            ..AccountQueryForm::default()
-        }
-        .validate()?
-        .page;
         Ok(AuditQuery {
             actor,
             action,
             outcome: one_of("Result", &self.outcome, &["success", "failure"])?,
             from,
             to,
-            page,
+            page: page(&self.page)?,
         })
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::features::workspace::Choice;
+use crate::{features::workspace::Choice, ui::form::INPUT};
 
 /// A labelled `<select>`; `selected` picks the option shown first (also when rendered on
 /// the server, before hydration).
@@ -21,7 +21,7 @@ pub fn SelectField(
             <select
                 id=name
                 name=name
-                class="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600"
+                class=format!("w-full min-w-0 {INPUT}")
                 prop:value=move || selected.get()
                 on:change=move |ev| {
                     if let Some(pick) = on_pick {

@@ -54,6 +54,9 @@ where
     }
 }
 
+/// How text inputs and select lists look across the app.
+pub const INPUT: &str = "rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600";
+
 /// Classes for a form's main button.
 pub const PRIMARY_BUTTON: &str = "rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:opacity-60";
 

@@ -7,22 +7,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::{
     api::{ChangeAccountStatus, search_accounts},
+    parts::{ConsoleNav, Pager},
     views::{AccountList, AccountRow},
 };
-use crate::{error::ErrorCode, ui::form::ErrorBanner};
-
-const FIELD: &str = "rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600";
-
-/// Links between the console's pages.
-#[component]
-pub(super) fn ConsoleNav() -> impl IntoView {
-    view! {
-        <nav class="mb-4 flex gap-4 text-sm" aria-label="Console">
-            <a href="/admin" class="text-teal-800 underline">"Accounts"</a>
-            <a href="/admin/audit" class="text-teal-800 underline">"Audit log"</a>
-        </nav>
-    }
-}
+use crate::ui::form::{ErrorBanner, INPUT, load_failed};
 
 #[component]
 pub fn AdminAccountsPage() -> impl IntoView {
@@ -49,17 +37,17 @@ pub fn AdminAccountsPage() -> impl IntoView {
             <form method="get" action="/admin" class="mt-4 flex flex-wrap items-end gap-3" role="search">
                 <div class="flex flex-col gap-1">
                     <label for="q" class="font-medium">"Name, email or username"</label>
-                    <input id="q" name="q" type="search" value=param("q") class=FIELD />
+                    <input id="q" name="q" type="search" value=param("q") class=INPUT />
                 </div>
                 <div class="flex flex-col gap-1">
                     <label for="status" class="font-medium">"Status"</label>
-                    <select id="status" name="status" class=FIELD>
+                    <select id="status" name="status" class=INPUT>
                         {filter_options(&[("", "Any"), ("active", "Active"), ("suspended", "Suspended")], param("status"))}
                     </select>
                 </div>
                 <div class="flex flex-col gap-1">
                     <label for="role" class="font-medium">"Role"</label>
-                    <select id="role" name="role" class=FIELD>
+                    <select id="role" name="role" class=INPUT>
                         {filter_options(&[("", "Any"), ("clinician", "Clinician"), ("admin", "Administrator")], param("role"))}
                     </select>
                 </div>
@@ -68,11 +56,8 @@ pub fn AdminAccountsPage() -> impl IntoView {
             <ErrorBanner error=move || change.value().get().and_then(Result::err) />
             <Suspense fallback=|| view! { <p class="mt-4">"Loading…"</p> }>
                 {move || list.get().map(|result| match result {
-                    Ok(list) => view! { <AccountTable list change query=move || (param("q"), param("status"), param("role")) /> }.into_any(),
-                    Err(err) if err.code == ErrorCode::Unauthenticated => {
-                        view! { <leptos_router::components::Redirect path="/signin" /> }.into_any()
-                    }
-                    Err(err) => view! { <p role="alert" class="mt-4">{err.message}</p> }.into_any(),
+                    Ok(list) => view! { <AccountTable list change filters=["q", "status", "role"].map(|name| (name, param(name))).to_vec() /> }.into_any(),
+                    Err(err) => load_failed(err),
                 })}
             </Suspense>
         </section>
@@ -90,24 +75,11 @@ fn filter_options(
 }
 
 #[component]
-fn AccountTable<Q>(
+fn AccountTable(
     list: AccountList,
     change: ServerAction<ChangeAccountStatus>,
-    query: Q,
-) -> impl IntoView
-where
-    Q: Fn() -> (String, String, String) + Send + Sync + 'static,
-{
-    let (q, status, role) = query();
-    let page_link = move |page: u64| {
-        let encode = |s: &str| urlencoding_lite(s);
-        format!(
-            "/admin?q={}&status={}&role={}&page={page}",
-            encode(&q),
-            encode(&status),
-            encode(&role)
-        )
-    };
+    filters: Vec<(&'static str, String)>,
+) -> impl IntoView {
     let (page, pages) = (list.page, list.pages);
     view! {
         <p class="mt-6 text-sm text-slate-700" data-testid="account-count">
@@ -133,24 +105,8 @@ where
                 </tbody>
             </table>
         </div>
-        <nav class="mt-4 flex gap-4" aria-label="Pages">
-            {(page > 1).then(|| view! { <a href=page_link(page - 1) class="text-teal-800 underline">"Previous page"</a> })}
-            {(page < pages).then(|| view! { <a href=page_link(page + 1) class="text-teal-800 underline">"Next page"</a> })}
-        </nav>
+        <Pager path="/admin" filters page pages />
     }
-}
-
-/// Percent-encodes a query value (letters, digits and `-._~` stay as they are).
-pub(super) fn urlencoding_lite(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]
@@ -184,7 +140,7 @@ fn AccountLine(account: AccountRow, change: ServerAction<ChangeAccountStatus>) -
                             <input type="hidden" name="change" value=verb />
                             <div class="flex flex-col gap-1">
                                 <label for=reason_id.clone() class="text-xs font-medium">"Reason"</label>
-                                <input id=reason_id name="reason" required minlength="5" maxlength="500" class=format!("w-48 {FIELD}") />
+                                <input id=reason_id name="reason" required minlength="5" maxlength="500" class=format!("w-48 {INPUT}") />
                             </div>
                             <button type="submit" class=if suspended { "rounded-md border border-slate-300 px-3 py-2" } else { "rounded-md border border-red-300 px-3 py-2 text-red-800" }>{button}</button>
                         </ActionForm>

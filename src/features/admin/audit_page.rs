@@ -6,13 +6,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    accounts_page::{ConsoleNav, urlencoding_lite},
     api::{audit_actions, search_audit, verify_audit_chain},
+    parts::{ConsoleNav, Pager},
     views::AuditList,
 };
-use crate::ui::form::load_failed;
+use crate::ui::form::{INPUT, load_failed};
 
-const FIELD: &str = "rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600";
 const FILTERS: [&str; 5] = ["actor", "action", "outcome", "from", "to"];
 
 #[component]
@@ -62,11 +61,11 @@ pub fn AdminAuditPage() -> impl IntoView {
             <form method="get" action="/admin/audit" class="mt-4 flex flex-wrap items-end gap-3" role="search">
                 <div class="flex flex-col gap-1">
                     <label for="actor" class="font-medium">"Actor (username)"</label>
-                    <input id="actor" name="actor" value=param("actor") class=FIELD />
+                    <input id="actor" name="actor" value=param("actor") class=INPUT />
                 </div>
                 <div class="flex flex-col gap-1">
                     <label for="action" class="font-medium">"Action"</label>
-                    <select id="action" name="action" class=FIELD>
+                    <select id="action" name="action" class=INPUT>
                         <option value="">"Any"</option>
                         <Suspense fallback=|| ()>
                             {move || actions.get().and_then(Result::ok).map(|names| {
@@ -81,7 +80,7 @@ pub fn AdminAuditPage() -> impl IntoView {
                 </div>
                 <div class="flex flex-col gap-1">
                     <label for="outcome" class="font-medium">"Result"</label>
-                    <select id="outcome" name="outcome" class=FIELD>
+                    <select id="outcome" name="outcome" class=INPUT>
                         <option value="" selected=param("outcome").is_empty()>"Any"</option>
                         <option value="success" selected=param("outcome") == "success">"Success"</option>
                         <option value="failure" selected=param("outcome") == "failure">"Failure"</option>
@@ -89,17 +88,17 @@ pub fn AdminAuditPage() -> impl IntoView {
                 </div>
                 <div class="flex flex-col gap-1">
                     <label for="from" class="font-medium">"From (UTC)"</label>
-                    <input id="from" name="from" type="date" value=param("from") class=FIELD />
+                    <input id="from" name="from" type="date" value=param("from") class=INPUT />
                 </div>
                 <div class="flex flex-col gap-1">
                     <label for="to" class="font-medium">"To (UTC)"</label>
-                    <input id="to" name="to" type="date" value=param("to") class=FIELD />
+                    <input id="to" name="to" type="date" value=param("to") class=INPUT />
                 </div>
                 <button type="submit" class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">"Filter"</button>
             </form>
             <Suspense fallback=|| view! { <p class="mt-4">"Loading…"</p> }>
                 {move || list.get().map(|result| match result {
-                    Ok(list) => view! { <AuditTable list filters=FILTERS.map(param) /> }.into_any(),
+                    Ok(list) => view! { <AuditTable list filters=FILTERS.map(|name| (name, param(name))).to_vec() /> }.into_any(),
                     Err(err) => load_failed(err),
                 })}
             </Suspense>
@@ -108,14 +107,7 @@ pub fn AdminAuditPage() -> impl IntoView {
 }
 
 #[component]
-fn AuditTable(list: AuditList, filters: [String; 5]) -> impl IntoView {
-    let link = move |page: u64| {
-        let mut url = String::from("/admin/audit?");
-        for (name, value) in FILTERS.iter().zip(&filters) {
-            url.push_str(&format!("{name}={}&", urlencoding_lite(value)));
-        }
-        format!("{url}page={page}")
-    };
+fn AuditTable(list: AuditList, filters: Vec<(&'static str, String)>) -> impl IntoView {
     let (page, pages) = (list.page, list.pages);
     view! {
         <p class="mt-6 text-sm text-slate-700" data-testid="audit-count">
@@ -150,9 +142,6 @@ fn AuditTable(list: AuditList, filters: [String; 5]) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <nav class="mt-4 flex gap-4" aria-label="Pages">
-            {(page > 1).then(|| view! { <a href=link(page - 1) class="text-teal-800 underline">"Previous page"</a> })}
-            {(page < pages).then(|| view! { <a href=link(page + 1) class="text-teal-800 underline">"Next page"</a> })}
-        </nav>
+        <Pager path="/admin/audit" filters page pages />
     }
 }

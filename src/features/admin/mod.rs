@@ -4,6 +4,7 @@
 mod accounts_page;
 mod api;
 mod audit_page;
+mod parts;
 mod views;
 
 pub use accounts_page::AdminAccountsPage;

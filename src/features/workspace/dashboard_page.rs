@@ -20,10 +20,7 @@ pub fn DashboardPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="mt-4">"Working out what each board needs…"</p> }>
                 {move || data.get().map(|result| match result {
                     Ok(dashboard) => view! { <DashboardBody dashboard /> }.into_any(),
-                    Err(err) if err.code == crate::error::ErrorCode::Unauthenticated => {
-                        view! { <leptos_router::components::Redirect path="/signin" /> }.into_any()
-                    }
-                    Err(err) => view! { <p role="alert" class="mt-4">{err.message}</p> }.into_any(),
+                    Err(err) => crate::ui::form::load_failed(err),
                 })}
             </Suspense>
         </section>

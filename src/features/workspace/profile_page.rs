@@ -10,10 +10,8 @@ use super::{
 };
 use crate::{
     domain::workspace::profile::AnswerKind,
-    ui::form::{ErrorBanner, PRIMARY_BUTTON},
+    ui::form::{ErrorBanner, INPUT, PRIMARY_BUTTON},
 };
-
-const FIELD: &str = "rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600";
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -52,7 +50,7 @@ fn ProfileForm(profile: ProfileView, save: ServerAction<SaveProfile>) -> impl In
             <div class="flex flex-col gap-1">
                 <label for="birth_date" class="font-medium text-slate-800">"Date of birth"</label>
                 <input id="birth_date" name="birth_date" type="date" value=profile.birth_date.clone()
-                    aria-describedby="birth_date_note" class=FIELD />
+                    aria-describedby="birth_date_note" class=INPUT />
                 <p id="birth_date_note" class="text-sm text-slate-600">{birthday_note}</p>
             </div>
             {if profile.questions.is_empty() {
@@ -93,7 +91,7 @@ fn QuestionField(question: QuestionView) -> impl IntoView {
                 view! { <option value=value selected=answer == value>{text}</option> }
             };
             view! {
-                <select id=id.clone() name=name aria-describedby=note_id.clone() class=FIELD>
+                <select id=id.clone() name=name aria-describedby=note_id.clone() class=INPUT>
                     {option("", "Not answered")}
                     {option("yes", "Yes")}
                     {option("no", "No")}
@@ -104,7 +102,7 @@ fn QuestionField(question: QuestionView) -> impl IntoView {
         AnswerKind::Percent => view! {
             <div class="flex items-center gap-2">
                 <input id=id.clone() name=name type="text" inputmode="decimal" value=question.answer
-                    aria-describedby=note_id.clone() class=format!("w-28 {FIELD}") />
+                    aria-describedby=note_id.clone() class=format!("w-28 {INPUT}") />
                 <span aria-hidden="true">"%"</span>
             </div>
         }

@@ -1,0 +1,51 @@
+//! Pieces both console pages use: the links between them and the page links under a list.
+
+use leptos::prelude::*;
+
+/// Links between the console's pages.
+#[component]
+pub fn ConsoleNav() -> impl IntoView {
+    view! {
+        <nav class="mb-4 flex gap-4 text-sm" aria-label="Console">
+            <a href="/admin" class="text-teal-800 underline">"Accounts"</a>
+            <a href="/admin/audit" class="text-teal-800 underline">"Audit log"</a>
+        </nav>
+    }
+}
+
+/// "Previous page" and "Next page" links to `path` with the list's filters kept, so paging
+/// works as plain links without WASM.
+#[component]
+pub fn Pager(
+    path: &'static str,
+    filters: Vec<(&'static str, String)>,
+    page: u64,
+    pages: u64,
+) -> impl IntoView {
+    let link = move |page: u64| {
+        let mut url = format!("{path}?");
+        for (name, value) in &filters {
+            url.push_str(&format!("{name}={}&", percent_encode(value)));
+        }
+        format!("{url}page={page}")
+    };
+    view! {
+        <nav class="mt-4 flex gap-4" aria-label="Pages">
+            {(page > 1).then(|| view! { <a href=link(page - 1) class="text-teal-800 underline">"Previous page"</a> })}
+            {(page < pages).then(|| view! { <a href=link(page + 1) class="text-teal-800 underline">"Next page"</a> })}
+        </nav>
+    }
+}
+
+/// Percent-encodes a query value (letters, digits and `-._~` stay as they are).
+fn percent_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
