@@ -43,13 +43,14 @@ async fn search(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> Account
     serde_json::from_str(&response.body).unwrap()
 }
 
-async fn page_status(app: &TestApp, cookie: &str) -> StatusCode {
-    let request = Request::get("/admin")
+/// A console page as a browser asks for it, signed in with `cookie`.
+async fn page(app: &TestApp, path: &str, cookie: &str) -> crate::support::TestResponse {
+    let request = Request::get(path)
         .header("cookie", cookie)
         .header("accept", "text/html")
         .body(Body::empty())
         .unwrap();
-    app.send(request).await.status
+    app.send(request).await
 }
 
 async fn the_console_is_not_there_for_anyone_else(app: TestApp) {
@@ -59,7 +60,10 @@ async fn the_console_is_not_there_for_anyone_else(app: TestApp) {
         assert_eq!(refused.status, StatusCode::NOT_FOUND, "{endpoint}");
         assert!(!refused.body.contains("admin"), "{}", refused.body);
     }
-    assert_eq!(page_status(&app, &clinician).await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        page(&app, "/admin", &clinician).await.status,
+        StatusCode::NOT_FOUND
+    );
     let anonymous = app.post_form("admin/accounts", &[], None).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
 
@@ -71,7 +75,7 @@ async fn the_console_is_not_there_for_anyone_else(app: TestApp) {
     assert!(owed.body.contains("two-factor"), "{}", owed.body);
 
     let admin = console_admin(&app, "ops_lead").await;
-    assert_eq!(page_status(&app, &admin).await, StatusCode::OK);
+    assert_eq!(page(&app, "/admin", &admin).await.status, StatusCode::OK);
 }
 on_both_backends!(the_console_is_not_there_for_anyone_else);
 
@@ -288,21 +292,16 @@ async fn names_people_typed_are_shown_escaped_in_the_console(app: TestApp) {
             .await;
         assert!(signed_up.status.is_success(), "{}", signed_up.body);
     }
-    let request = Request::get("/admin?q=hostile")
-        .header("cookie", &admin)
-        .header("accept", "text/html")
-        .body(Body::empty())
-        .unwrap();
-    let page = app.send(request).await;
-    assert_eq!(page.status, StatusCode::OK);
+    let shown = page(&app, "/admin?q=hostile", &admin).await;
+    assert_eq!(shown.status, StatusCode::OK);
     assert!(
-        page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        shown.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "{}",
-        page.body
+        shown.body
     );
-    assert!(page.body.contains("&lt;img src=x onerror=alert(2)&gt;"));
-    assert!(!page.body.contains("<script>alert(1)"));
-    assert!(!page.body.contains("<img src=x"));
+    assert!(shown.body.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(!shown.body.contains("<script>alert(1)"));
+    assert!(!shown.body.contains("<img src=x"));
 }
 on_both_backends!(names_people_typed_are_shown_escaped_in_the_console);
 
@@ -315,12 +314,10 @@ async fn the_audit_log_filters_pages_and_verifies(app: TestApp) {
         let refused = app.post_form(endpoint, &[], Some(&clinician)).await;
         assert_eq!(refused.status, StatusCode::NOT_FOUND, "{endpoint}");
     }
-    let request = Request::get("/admin/audit")
-        .header("cookie", &clinician)
-        .header("accept", "text/html")
-        .body(Body::empty())
-        .unwrap();
-    assert_eq!(app.send(request).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        page(&app, "/admin/audit", &clinician).await.status,
+        StatusCode::NOT_FOUND
+    );
 
     let failed = app
         .post_form(
