@@ -84,6 +84,11 @@ pub fn App() -> impl IntoView {
                         // administrator) is known before the first byte.
                         <Route path=path!("admin") view=admin::AdminAccountsPage ssr=SsrMode::Async />
                         <Route path=path!("admin/audit") view=admin::AdminAuditPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/accounts/:id") view=admin::AdminAccountPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/access") view=admin::AdminAccessPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/catalog") view=admin::AdminCatalogPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/catalog/:id") view=admin::AdminCatalogSetPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/status") view=admin::AdminStatusPage ssr=SsrMode::Async />
                         <Route path=path!("verify-email") view=accounts::VerifyEmailPage />
                         <Route path=path!("forgot-password") view=accounts::ForgotPasswordPage />
                         <Route path=path!("reset-password") view=accounts::ResetPasswordPage />

@@ -165,9 +165,16 @@ async fn set_role(config: Config, login: &str, role: &str) -> Result<(), String>
         .await
         .map_err(|err| err.to_string())?
         .ok_or_else(|| admin::RoleError::NoSuchAccount.to_string())?;
-    let updated = admin::set_role(&state.db, account, role.trim(), None, chrono::Utc::now())
-        .await
-        .map_err(|err| err.to_string())?;
+    let updated = admin::set_role(
+        &state.db,
+        account,
+        role.trim(),
+        None,
+        None,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(|err| err.to_string())?;
     println!(
         "{} is now {}; their sessions have ended.{}",
         updated.username,

@@ -31,7 +31,7 @@ pub struct AccountQuery {
     pub page: u64,
 }
 
-const STATUSES: [&str; 2] = ["active", "suspended"];
+const STATUSES: [&str; 3] = ["active", "suspended", "terminated"];
 const ROLES: [&str; 2] = ["clinician", "admin"];
 
 fn one_of(
@@ -85,6 +85,8 @@ pub struct AuditQueryForm {
     #[serde(default)]
     pub action: String,
     #[serde(default)]
+    pub target: String,
+    #[serde(default)]
     pub outcome: String,
     #[serde(default)]
     pub from: String,
@@ -100,6 +102,8 @@ pub struct AuditQuery {
     /// A username (folded) whose actions to show.
     pub actor: Option<String>,
     pub action: Option<String>,
+    /// A username, or a target as the log writes it (`user:<id>`).
+    pub target: Option<String>,
     pub outcome: Option<&'static str>,
     pub from: Option<chrono::NaiveDate>,
     pub to: Option<chrono::NaiveDate>,
@@ -107,12 +111,18 @@ pub struct AuditQuery {
 }
 
 impl AuditQueryForm {
+    /// The page asked for; a bad one is refused by `validate` before it is used.
+    pub fn page_number(&self) -> u64 {
+        page(&self.page).unwrap_or(1)
+    }
+
     pub fn validate(
         &self,
         today: chrono::NaiveDate,
         is_action: impl Fn(&str) -> bool,
     ) -> Result<AuditQuery, FieldProblem> {
         let actor = fields::optional_text("Actor", &self.actor, 64)?.map(|a| a.to_lowercase());
+        let target = fields::optional_text("Target", &self.target, 100)?;
         let action = match self.action.trim() {
             "" => None,
             known if is_action(known) => Some(known.to_owned()),
@@ -144,6 +154,7 @@ impl AuditQueryForm {
         Ok(AuditQuery {
             actor,
             action,
+            target,
             outcome: one_of("Result", &self.outcome, &["success", "failure"])?,
             from,
             to,
@@ -163,6 +174,36 @@ pub fn reason(raw: &str) -> Result<String, FieldProblem> {
         ));
     }
     Ok(reason)
+}
+
+/// The day a terminated account stops working: today (at once) or a day within five years.
+pub fn end_date(raw: &str, today: chrono::NaiveDate) -> Result<chrono::NaiveDate, FieldProblem> {
+    if raw.trim().is_empty() {
+        return Err(FieldProblem::new(
+            "End date",
+            "Give the day the account stops working; today ends it at once.",
+        ));
+    }
+    fields::date("End date", raw, today, fields::years_from(today, 5))
+}
+
+/// A role the console can give: `admin` or `clinician`.
+pub fn role(raw: &str) -> Result<&'static str, FieldProblem> {
+    one_of("Role", raw, &ROLES)?.ok_or_else(|| FieldProblem::new("Role", "Choose a role."))
+}
+
+/// Days without a sign-in after which a privileged account is flagged in the access review.
+pub const DORMANT_DAYS: i64 = 90;
+
+/// Whether a privileged account looks unused: no sign-in for `DORMANT_DAYS`, or none at all
+/// since it was given the role that long ago.
+pub fn dormant(
+    last_sign_in: Option<chrono::DateTime<chrono::Utc>>,
+    privileged_since: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    let limit = now - chrono::Duration::days(DORMANT_DAYS);
+    last_sign_in.unwrap_or(privileged_since) < limit
 }
 
 #[cfg(test)]
@@ -218,6 +259,7 @@ mod tests {
         let good = check(AuditQueryForm {
             actor: " Ops_Lead ".into(),
             action: "sign_in".into(),
+            target: "dr_grace".into(),
             outcome: "failure".into(),
             from: "2026-11-01".into(),
             to: "2026-12-04".into(),
@@ -251,5 +293,42 @@ mod tests {
             Some("Reason")
         );
         assert_eq!(reason("two\nlines").err().map(|p| p.field), Some("Reason"));
+    }
+
+    #[test]
+    fn an_end_date_is_today_or_later_within_five_years() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap_or_default();
+        assert_eq!(end_date("2026-12-05", today), Ok(today));
+        assert!(end_date("2027-03-31", today).is_ok());
+        for bad in ["", "2026-12-04", "2032-01-01", "05/12/2026", "soon"] {
+            assert_eq!(
+                end_date(bad, today).err().map(|p| p.field),
+                Some("End date"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn ninety_days_without_a_sign_in_is_dormant() {
+        let at = |text: &str| {
+            chrono::DateTime::parse_from_rfc3339(text)
+                .map(|t| t.to_utc())
+                .unwrap_or_default()
+        };
+        let now = at("2026-12-05T12:00:00Z");
+        let granted = at("2026-01-01T00:00:00Z");
+        assert!(!dormant(Some(at("2026-09-07T12:00:01Z")), granted, now));
+        assert!(dormant(Some(at("2026-09-06T12:00:00Z")), granted, now));
+        assert!(dormant(None, granted, now));
+        assert!(!dormant(None, at("2026-11-30T00:00:00Z"), now));
+    }
+
+    #[test]
+    fn only_known_roles_are_given() {
+        assert_eq!(role(" admin "), Ok("admin"));
+        assert_eq!(role("clinician"), Ok("clinician"));
+        assert_eq!(role("root").err().map(|p| p.field), Some("Role"));
+        assert_eq!(role("").err().map(|p| p.field), Some("Role"));
     }
 }

@@ -3,15 +3,16 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
+    DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    TransactionTrait,
 };
 use uuid::Uuid;
 
 use super::{
     accounts::register::{self, Kind, NewAccount, RegisterError},
     audit::{self, Action, Event, Outcome},
-    auth::sessions,
+    auth::{self, sessions},
     entities::user,
     passwords::PasswordHasher,
 };
@@ -56,12 +57,13 @@ pub enum RoleError {
 
 /// Gives `account` the role `role` and ends all its sessions, so the change holds from its
 /// very next request. The last administrator cannot be demoted. `actor` is the administrator
-/// who asked, or `None` for the operator at the command line.
+/// who asked, or `None` for the operator at the command line; the console requires a reason.
 pub async fn set_role(
     db: &DatabaseConnection,
     account: user::Model,
     role: &str,
     actor: Option<Uuid>,
+    reason: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<user::Model, RoleError> {
     if ![user::role::CLINICIAN, user::role::ADMIN].contains(&role) {
@@ -71,20 +73,18 @@ pub async fn set_role(
         return Err(RoleError::Unchanged);
     }
     let txn = db.begin().await?;
-    if account.role == user::role::ADMIN {
-        let admins = user::Entity::find()
-            .filter(user::Column::Role.eq(user::role::ADMIN))
-            .filter(user::Column::Status.eq(user::status::ACTIVE))
-            .count(&txn)
-            .await?;
-        if admins <= 1 {
-            return Err(RoleError::LastAdmin);
-        }
+    if account.role == user::role::ADMIN && usable_admins(&txn, now).await? <= 1 {
+        return Err(RoleError::LastAdmin);
     }
     let user_id = account.id;
     let mut active = account.into_active_model();
     active.role = Set(role.to_owned());
     active.updated_at = Set(now);
+    let granted = role == user::role::ADMIN;
+    active.role_granted_at = Set(granted.then_some(now));
+    active.role_granted_by = Set(actor.filter(|_| granted));
+    active.access_reviewed_at = Set(None);
+    active.access_reviewed_by = Set(None);
     let updated = active.update(&txn).await?;
     sessions::end_all(&txn, user_id, None).await?;
     txn.commit().await?;
@@ -92,10 +92,24 @@ pub async fn set_role(
         actor,
         action: Action::RoleChanged,
         target: Some(format!("user:{user_id}")),
-        client_addr: None,
+        client_addr: auth::client_addr(),
         outcome: Outcome::Success,
-        reason: None,
+        reason,
     };
     audit::record(db, event, now).await?;
     Ok(updated)
+}
+
+/// Administrators who can still act today: active and not past a planned end.
+pub async fn usable_admins(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::Role.eq(user::role::ADMIN))
+        .filter(user::Column::Status.eq(user::status::ACTIVE))
+        .filter(
+            Condition::any()
+                .add(user::Column::TerminateOn.is_null())
+                .add(user::Column::TerminateOn.gt(now.date_naive())),
+        )
+        .count(db)
+        .await
 }

@@ -1,5 +1,8 @@
 //! Loads the embedded requirement catalog into the database at start-up: versions not yet
-//! stored are added, stored ones are never changed or removed.
+//! stored are added, stored ones are never changed or removed. Versions administrators
+//! added in the console live only in the database and join the catalog from there.
+
+use std::sync::{Arc, RwLock};
 
 use chrono::Utc;
 use sea_orm::{
@@ -7,9 +10,70 @@ use sea_orm::{
 };
 
 use super::entities::requirement_set::{ActiveModel, Column, Entity};
-use crate::domain::requirements::{Catalog, catalog::SetKind};
+use crate::domain::requirements::{
+    Catalog, EngineError,
+    catalog::{RuleSet, SetKind},
+};
 
-fn kind_name(kind: SetKind) -> &'static str {
+/// The catalog the engine uses right now. A version added in the console replaces it
+/// whole, so a request sees either the old catalog or the new one, never half of each.
+#[derive(Clone)]
+pub struct LiveCatalog(Arc<RwLock<Arc<Catalog>>>);
+
+impl LiveCatalog {
+    pub fn new(catalog: Catalog) -> Self {
+        Self(Arc::new(RwLock::new(Arc::new(catalog))))
+    }
+
+    pub fn current(&self) -> Arc<Catalog> {
+        // A writer that panicked left a whole catalog behind (it only swaps an Arc).
+        self.0
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Adds one validated version. The write lock is held across copy, add and swap, so two
+    /// administrators adding at once both end up in the catalog.
+    pub fn add(&self, set: RuleSet) -> Result<(), EngineError> {
+        let mut live = self
+            .0
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut next = Catalog::clone(&live);
+        next.add(set)?;
+        *live = Arc::new(next);
+        Ok(())
+    }
+}
+
+/// Adds the versions administrators stored through the console to `catalog`. One that no
+/// longer passes the engine's checks (after a vocabulary change) is skipped with a warning
+/// rather than keeping the service down.
+pub async fn add_stored(db: &DatabaseConnection, catalog: &mut Catalog) -> Result<usize, DbErr> {
+    let rows = Entity::find()
+        .filter(Column::AddedBy.is_not_null())
+        .all(db)
+        .await?;
+    let mut added = 0;
+    for row in rows {
+        let parsed = serde_json::from_str(&row.body)
+            .map_err(|err| err.to_string())
+            .and_then(|set| catalog.add(set).map_err(|err| err.to_string()));
+        match parsed {
+            Ok(()) => added += 1,
+            Err(problem) => tracing::warn!(
+                set = row.set_id.as_str(),
+                version = row.version,
+                problem,
+                "a requirement set version added in the console was not loaded"
+            ),
+        }
+    }
+    Ok(added)
+}
+
+pub(crate) fn kind_name(kind: SetKind) -> &'static str {
     match kind {
         SetKind::StateLicence => "state_licence",
         SetKind::FederalRegistration => "federal_registration",
@@ -48,6 +112,7 @@ pub async fn load(db: &DatabaseConnection, catalog: &Catalog) -> Result<usize, D
                     board: Set(set.board.clone()),
                     body: Set(body),
                     loaded_at: Set(Utc::now()),
+                    added_by: Set(None),
                     ..Default::default()
                 }
                 .insert(db)

@@ -8,7 +8,7 @@ use axum::{
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
-use super::{health, request_log, security, state::AppState};
+use super::{admin_console::exports, health, request_log, security, state::AppState};
 use crate::app::{App, shell};
 
 /// Builds the full application; tests drive this same router.
@@ -18,6 +18,8 @@ pub fn build(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/admin/audit.csv", get(exports::audit_csv))
+        .route("/admin/access.csv", get(exports::access_csv))
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || {
             shell(options.clone())
         })

@@ -68,12 +68,16 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         );
     }
-    // Pages and server-function answers can hold personal data: never store them in a
+    // Pages, server-function answers and exports can hold personal data: never store them in a
     // shared or browser cache. Static files keep their normal caching.
     let dynamic = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("text/html") || t.starts_with("application/json"));
+        .is_some_and(|t| {
+            ["text/html", "application/json", "text/csv", "text/plain"]
+                .iter()
+                .any(|kind| t.starts_with(kind))
+        });
     if dynamic && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

@@ -7,6 +7,7 @@ use tokio::net::TcpListener;
 use crate::domain::requirements::Catalog;
 
 use super::{
+    admin_console::lifecycle,
     catalog_loader,
     config::{self, Backend, Config},
     crypto::MasterKey,
@@ -43,7 +44,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         .await
         .map_err(|err| StartError(format!("cannot apply database migrations: {err}")))?;
     tracing::info!(applied, "database schema is up to date");
-    let catalog = Catalog::embedded().map_err(|err| {
+    let mut catalog = Catalog::embedded().map_err(|err| {
         StartError(format!(
             "the built-in requirement catalog is invalid: {err}"
         ))
@@ -51,7 +52,10 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
     let added = catalog_loader::load(&db, &catalog)
         .await
         .map_err(|err| StartError(format!("cannot store the requirement catalog: {err}")))?;
-    tracing::info!(added, "requirement catalog loaded");
+    let from_console = catalog_loader::add_stored(&db, &mut catalog)
+        .await
+        .map_err(|err| StartError(format!("cannot read the requirement catalog: {err}")))?;
+    tracing::info!(added, from_console, "requirement catalog loaded");
 
     std::fs::create_dir_all(&config.storage.local_root).map_err(|err| {
         StartError(format!(
@@ -81,7 +85,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
     })?;
 
     Ok(AppState {
-        catalog: Arc::new(catalog),
+        catalog: catalog_loader::LiveCatalog::new(catalog),
         mailer,
         master_key,
         leptos_options: site::leptos_options(&config),
@@ -96,6 +100,7 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     let addr = config.http.addr;
     log_configuration(&config);
     let state = prepare(config).await?;
+    tokio::spawn(end_due_accounts(state.db.clone()));
     let listener = TcpListener::bind(addr).await.map_err(|err| {
         StartError(format!(
             "cannot listen on {addr}: {err}. Set {} to a free address, e.g. 127.0.0.1:3100.",
@@ -111,6 +116,22 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         .map_err(|err| StartError(format!("the HTTP server stopped: {err}")))?;
     tracing::info!("shut down cleanly");
     Ok(())
+}
+
+/// Hourly, marks accounts whose planned end has come as terminated (sign-in and sessions
+/// refuse them from that day already; this keeps their stored status true).
+async fn end_due_accounts(db: sea_orm::DatabaseConnection) {
+    let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        hourly.tick().await;
+        match lifecycle::sweep(&db, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(ended) => tracing::info!(ended, "accounts past their end date were terminated"),
+            Err(err) => {
+                tracing::warn!(error = %err, "could not terminate accounts past their end date")
+            }
+        }
+    }
 }
 
 fn log_configuration(config: &Config) {

@@ -18,7 +18,7 @@ pub struct AppState {
     pub master_key: MasterKey,
     pub mailer: Mailer,
     /// The requirement catalog the engine evaluates against.
-    pub catalog: Arc<crate::domain::requirements::Catalog>,
+    pub catalog: super::catalog_loader::LiveCatalog,
 }
 
 impl FromRef<AppState> for LeptosOptions {

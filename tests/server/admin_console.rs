@@ -19,7 +19,7 @@ use crate::{
 };
 
 /// An administrator signed in with the second factor enrolled in this session.
-async fn console_admin(app: &TestApp, username: &str) -> String {
+pub(crate) async fn console_admin(app: &TestApp, username: &str) -> String {
     make_admin(app, username).await;
     let cookie = sign_in(app, username).await;
     let begun = app
@@ -37,14 +37,14 @@ async fn console_admin(app: &TestApp, username: &str) -> String {
     confirmed.session_cookie().unwrap_or(cookie)
 }
 
-async fn search(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> AccountList {
+pub(crate) async fn search(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> AccountList {
     let response = app.post_form("admin/accounts", fields, Some(cookie)).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     serde_json::from_str(&response.body).unwrap()
 }
 
 /// A console page as a browser asks for it, signed in with `cookie`.
-async fn page(app: &TestApp, path: &str, cookie: &str) -> crate::support::TestResponse {
+pub(crate) async fn page(app: &TestApp, path: &str, cookie: &str) -> crate::support::TestResponse {
     let request = Request::get(path)
         .header("cookie", cookie)
         .header("accept", "text/html")

@@ -101,7 +101,7 @@ async fn a_role_change_ends_the_accounts_sessions_at_once(app: TestApp) {
     make_admin(&app, "ops_lead").await;
     let cookie = app.with_clinician("promoted").await;
     let account = find(&app, "promoted").await;
-    let updated = admin::set_role(&app.state.db, account, "admin", None, Utc::now())
+    let updated = admin::set_role(&app.state.db, account, "admin", None, None, Utc::now())
         .await
         .unwrap();
     assert_eq!(updated.role, "admin");
@@ -118,6 +118,7 @@ async fn a_role_change_ends_the_accounts_sessions_at_once(app: TestApp) {
         find(&app, "promoted").await,
         "clinician",
         None,
+        None,
         Utc::now(),
     )
     .await;
@@ -126,6 +127,7 @@ async fn a_role_change_ends_the_accounts_sessions_at_once(app: TestApp) {
         &app.state.db,
         find(&app, "ops_lead").await,
         "clinician",
+        None,
         None,
         Utc::now(),
     )
@@ -136,6 +138,7 @@ async fn a_role_change_ends_the_accounts_sessions_at_once(app: TestApp) {
         &app.state.db,
         find(&app, "promoted").await,
         "superuser",
+        None,
         None,
         Utc::now(),
     )

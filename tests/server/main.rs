@@ -7,8 +7,10 @@
 mod support;
 
 mod accounts;
+mod admin_account_actions;
 mod admin_cli;
 mod admin_console;
+mod admin_review_and_catalog;
 mod admin_roles;
 mod audit;
 mod catalog_load;

@@ -438,7 +438,7 @@ async fn the_dashboard_says_what_the_engine_says(app: TestApp) {
         ],
     }))
     .unwrap();
-    let report = evaluate(&case, &app.state.catalog).unwrap();
+    let report = evaluate(&case, &app.state.catalog.current()).unwrap();
     let fl_report = report
         .credentials
         .iter()

@@ -42,7 +42,7 @@ pub fn AdminAccountsPage() -> impl IntoView {
                 <div class="flex flex-col gap-1">
                     <label for="status" class="font-medium">"Status"</label>
                     <select id="status" name="status" class=INPUT>
-                        {filter_options(&[("", "Any"), ("active", "Active"), ("suspended", "Suspended")], param("status"))}
+                        {filter_options(&[("", "Any"), ("active", "Active"), ("suspended", "Suspended"), ("terminated", "Terminated")], param("status"))}
                     </select>
                 </div>
                 <div class="flex flex-col gap-1">
@@ -121,7 +121,7 @@ fn AccountLine(account: AccountRow, change: ServerAction<ChangeAccountStatus>) -
     view! {
         <tr class="border-b border-slate-200 align-top" data-testid="account-row">
             <td class="p-2">
-                <p class="font-medium">{account.display_name}</p>
+                <a href=format!("/admin/accounts/{}", account.id) class="font-medium text-teal-800 underline">{account.display_name}</a>
                 <p class="text-slate-600">{account.username} " · " {account.email}</p>
             </td>
             <td class="p-2">{account.role}</td>

@@ -7,12 +7,12 @@ use leptos_router::hooks::use_query_map;
 
 use super::{
     api::{audit_actions, search_audit, verify_audit_chain},
-    parts::{ConsoleNav, Pager},
+    parts::{ConsoleNav, Pager, percent_encode},
     views::AuditList,
 };
 use crate::ui::form::{INPUT, load_failed};
 
-const FILTERS: [&str; 5] = ["actor", "action", "outcome", "from", "to"];
+const FILTERS: [&str; 6] = ["actor", "action", "target", "outcome", "from", "to"];
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {
@@ -31,10 +31,11 @@ pub fn AdminAuditPage() -> impl IntoView {
     let actions = Resource::new(|| (), |_| audit_actions());
     let list = Resource::new(
         move || (FILTERS.map(param), param("page")),
-        |([actor, action, outcome, from, to], page)| {
+        |([actor, action, target, outcome, from, to], page)| {
             search_audit(
                 Some(actor),
                 Some(action),
+                Some(target),
                 Some(outcome),
                 Some(from),
                 Some(to),
@@ -79,6 +80,10 @@ pub fn AdminAuditPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="flex flex-col gap-1">
+                    <label for="target" class="font-medium">"Target (username or user:id)"</label>
+                    <input id="target" name="target" value=param("target") class=INPUT />
+                </div>
+                <div class="flex flex-col gap-1">
                     <label for="outcome" class="font-medium">"Result"</label>
                     <select id="outcome" name="outcome" class=INPUT>
                         <option value="" selected=param("outcome").is_empty()>"Any"</option>
@@ -95,6 +100,8 @@ pub fn AdminAuditPage() -> impl IntoView {
                     <input id="to" name="to" type="date" value=param("to") class=INPUT />
                 </div>
                 <button type="submit" class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">"Filter"</button>
+                // rel="external": a file to save, not a page for the client-side router.
+                <a href=move || csv_link(&FILTERS.map(|name| (name, param(name)))) rel="external" download class="py-2 text-teal-800 underline">"Download as CSV"</a>
             </form>
             <Suspense fallback=|| view! { <p class="mt-4">"Loading…"</p> }>
                 {move || list.get().map(|result| match result {
@@ -104,6 +111,16 @@ pub fn AdminAuditPage() -> impl IntoView {
             </Suspense>
         </section>
     }
+}
+
+/// The CSV export with the filters on screen.
+fn csv_link(filters: &[(&str, String)]) -> String {
+    let query: Vec<String> = filters
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| format!("{name}={}", percent_encode(value)))
+        .collect();
+    format!("/admin/audit.csv?{}", query.join("&"))
 }
 
 #[component]

@@ -1,13 +1,23 @@
 //! The administrator console at `/admin`: server-rendered, usable without WASM (plain
 //! forms and links), reachable only by administrators with their second factor.
 
+mod access_page;
+mod account_page;
 mod accounts_page;
 mod api;
 mod audit_page;
+mod catalog_page;
+mod catalog_views;
 mod parts;
+mod status_page;
 mod views;
 
+pub use access_page::AdminAccessPage;
+pub use account_page::AdminAccountPage;
 pub use accounts_page::AdminAccountsPage;
 pub use api::*;
 pub use audit_page::AdminAuditPage;
+pub use catalog_page::{AdminCatalogPage, AdminCatalogSetPage};
+pub use catalog_views::*;
+pub use status_page::AdminStatusPage;
 pub use views::*;

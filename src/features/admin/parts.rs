@@ -6,9 +6,12 @@ use leptos::prelude::*;
 #[component]
 pub fn ConsoleNav() -> impl IntoView {
     view! {
-        <nav class="mb-4 flex gap-4 text-sm" aria-label="Console">
+        <nav class="mb-4 flex flex-wrap gap-x-4 gap-y-2 text-sm" aria-label="Console">
             <a href="/admin" class="text-teal-800 underline">"Accounts"</a>
+            <a href="/admin/access" class="text-teal-800 underline">"Access review"</a>
             <a href="/admin/audit" class="text-teal-800 underline">"Audit log"</a>
+            <a href="/admin/catalog" class="text-teal-800 underline">"Catalog"</a>
+            <a href="/admin/status" class="text-teal-800 underline">"Status"</a>
         </nav>
     }
 }
@@ -38,7 +41,7 @@ pub fn Pager(
 }
 
 /// Percent-encodes a query value (letters, digits and `-._~` stay as they are).
-fn percent_encode(value: &str) -> String {
+pub fn percent_encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

@@ -49,3 +49,48 @@ pub struct AuditRowView {
     pub reason: String,
     pub client_addr: String,
 }
+
+/// One account as the console's account page shows it: its state, never its records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountDetail {
+    pub account: AccountRow,
+    /// ISO date the account stops working, when an end is planned.
+    pub terminate_on: Option<String>,
+    pub created_at: String,
+    pub email_verified: bool,
+    /// "2026-11-02 09:14 UTC by ops_lead" or "by the operator", for administrators.
+    pub admin_since: Option<String>,
+}
+
+/// What an administrator sees after opening an account's records (an audited step).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRecords {
+    pub credentials: Vec<RecordLine>,
+    pub activities: Vec<RecordLine>,
+}
+
+/// One credential or activity: what it is and its key date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordLine {
+    pub title: String,
+    pub detail: String,
+    pub date: String,
+}
+
+/// One privileged account in the access review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessRow {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub status: String,
+    pub granted_at: String,
+    /// Username of the granting administrator, or "operator" for the command line.
+    pub granted_by: String,
+    pub last_sign_in: Option<String>,
+    pub last_review: Option<String>,
+    /// No sign-in for 90 days (or never, for an account granted over 90 days ago).
+    pub dormant: bool,
+    pub is_you: bool,
+}

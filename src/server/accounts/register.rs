@@ -88,6 +88,12 @@ pub async fn register(
         email_verified_at: Set(kind.email_verified.then_some(now)),
         created_at: Set(now),
         updated_at: Set(now),
+        terminate_on: Set(None),
+        // The operator vouches for an administrator made at the command line.
+        role_granted_at: Set((kind.role == user::role::ADMIN).then_some(now)),
+        role_granted_by: Set(None),
+        access_reviewed_at: Set(None),
+        access_reviewed_by: Set(None),
     };
     row.insert(db).await.map_err(|err| match err.sql_err() {
         // Another request created the same account between the check and the insert.

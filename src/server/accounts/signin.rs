@@ -107,7 +107,7 @@ pub async fn sign_in(
         return Err(SignInError::Invalid);
     };
 
-    if user.status != user::status::ACTIVE {
+    if !user.is_usable(now.date_naive()) {
         audit::record_or_log(
             db,
             event(Some(user.id), Action::SignIn, Outcome::Failure),

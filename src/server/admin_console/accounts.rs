@@ -1,25 +1,22 @@
-//! Accounts in the console: search, and suspension with a reason that takes effect at once.
+//! Accounts in the console: search, and the facts each account row shows.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait,
-    ActiveValue::Set,
-    ColumnTrait, Condition, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
     sea_query::{Expr, ExprTrait, Func, LikeExpr},
 };
 use uuid::Uuid;
 
 use super::admin;
 use crate::{
-    domain::admin::{self as rules, AccountQuery, AccountQueryForm, PAGE_SIZE},
+    domain::admin::{AccountQuery, AccountQueryForm, PAGE_SIZE},
     error::AppError,
     features::admin::{AccountList, AccountRow},
     server::{
-        audit::{self, Action, Event, Outcome},
-        auth::{self, sessions},
+        audit::Action,
         entities::{audit_log, credential, session, totp_factor, user},
         respond::database_error,
     },
@@ -72,6 +69,22 @@ pub async fn search(form: AccountQueryForm) -> Result<AccountList, AppError> {
         .fetch_page(query.page - 1)
         .await
         .map_err(database_error)?;
+    let accounts = rows(db, users, me.user_id).await?;
+    Ok(AccountList {
+        accounts,
+        page: query.page,
+        pages: Ord::max(total.div_ceil(PAGE_SIZE), 1),
+        total,
+    })
+}
+
+/// Console rows for `users`: their state plus second factor, live sessions, credentials
+/// and last sign-in, each read for all of them in one query.
+pub(super) async fn rows(
+    db: &DatabaseConnection,
+    users: Vec<user::Model>,
+    me: Uuid,
+) -> Result<Vec<AccountRow>, AppError> {
     let ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();
     let now = Utc::now();
 
@@ -107,13 +120,38 @@ pub async fn search(form: AccountQueryForm) -> Result<AccountList, AppError> {
     {
         *credentials.entry(row).or_default() += 1;
     }
-    let last_sign_in: HashMap<Uuid, DateTime<Utc>> = audit_log::Entity::find()
+    let last_sign_in = last_sign_ins(db, ids).await?;
+
+    Ok(users
+        .into_iter()
+        .map(|account| AccountRow {
+            id: account.id.to_string(),
+            two_factor: enrolled.contains(&account.id),
+            last_sign_in: last_sign_in.get(&account.id).copied().map(minute),
+            active_sessions: live_sessions.get(&account.id).copied().unwrap_or_default(),
+            credentials: credentials.get(&account.id).copied().unwrap_or_default(),
+            is_you: account.id == me,
+            username: account.username,
+            display_name: account.display_name,
+            email: account.email,
+            role: account.role,
+            status: account.status,
+        })
+        .collect())
+}
+
+/// The time of each account's latest successful sign-in, from the audit log.
+pub(super) async fn last_sign_ins(
+    db: &DatabaseConnection,
+    ids: Vec<Uuid>,
+) -> Result<HashMap<Uuid, DateTime<Utc>>, AppError> {
+    Ok(audit_log::Entity::find()
         .select_only()
         .column(audit_log::Column::ActorId)
         .column_as(audit_log::Column::At.max(), "last")
         .filter(audit_log::Column::Action.eq(Action::SignIn.as_str()))
         .filter(audit_log::Column::Outcome.eq("success"))
-        .filter(audit_log::Column::ActorId.is_in(ids.clone()))
+        .filter(audit_log::Column::ActorId.is_in(ids))
         .group_by(audit_log::Column::ActorId)
         .into_tuple::<(Option<Uuid>, Option<DateTime<Utc>>)>()
         .all(db)
@@ -121,86 +159,10 @@ pub async fn search(form: AccountQueryForm) -> Result<AccountList, AppError> {
         .map_err(database_error)?
         .into_iter()
         .filter_map(|(id, at)| Some((id?, at?)))
-        .collect();
-
-    let accounts = users
-        .into_iter()
-        .map(|account| AccountRow {
-            id: account.id.to_string(),
-            two_factor: enrolled.contains(&account.id),
-            last_sign_in: last_sign_in
-                .get(&account.id)
-                .map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()),
-            active_sessions: live_sessions.get(&account.id).copied().unwrap_or_default(),
-            credentials: credentials.get(&account.id).copied().unwrap_or_default(),
-            is_you: account.id == me.user_id,
-            username: account.username,
-            display_name: account.display_name,
-            email: account.email,
-            role: account.role,
-            status: account.status,
-        })
-        .collect();
-    Ok(AccountList {
-        accounts,
-        page: query.page,
-        pages: Ord::max(total.div_ceil(PAGE_SIZE), 1),
-        total,
-    })
+        .collect())
 }
 
-/// Suspends (`suspend`) or reactivates (`reactivate`) an account. Suspension ends every
-/// session of the account in the same transaction, so its very next request is refused.
-pub async fn set_status(id: String, change: String, reason: String) -> Result<(), AppError> {
-    let (state, me) = admin().await?;
-    let target = Uuid::parse_str(id.trim()).map_err(|_| AppError::not_found())?;
-    let (status, action) = match change.trim() {
-        "suspend" => (user::status::SUSPENDED, Action::AccountSuspended),
-        "reactivate" => (user::status::ACTIVE, Action::AccountReactivated),
-        _ => return Err(AppError::bad_request("Choose suspend or reactivate.")),
-    };
-    let reason =
-        rules::reason(&reason).map_err(|problem| AppError::bad_request(problem.to_string()))?;
-    if target == me.user_id {
-        return Err(AppError::bad_request(
-            "You cannot suspend or reactivate your own account; ask another administrator.",
-        ));
-    }
-    let now = Utc::now();
-    let txn = state.db.begin().await.map_err(database_error)?;
-    let account = user::Entity::find_by_id(target)
-        .one(&txn)
-        .await
-        .map_err(database_error)?
-        .ok_or_else(AppError::not_found)?;
-    if account.status == status {
-        return Err(AppError::bad_request(
-            if status == user::status::SUSPENDED {
-                "This account is already suspended."
-            } else {
-                "This account is already active."
-            },
-        ));
-    }
-    let mut active = account.into_active_model();
-    active.status = Set(status.to_owned());
-    active.updated_at = Set(now);
-    active.update(&txn).await.map_err(database_error)?;
-    if status == user::status::SUSPENDED {
-        sessions::end_all(&txn, target, None)
-            .await
-            .map_err(database_error)?;
-    }
-    txn.commit().await.map_err(database_error)?;
-    let event = Event {
-        actor: Some(me.user_id),
-        action,
-        target: Some(format!("user:{target}")),
-        client_addr: auth::client_addr(),
-        outcome: Outcome::Success,
-        reason: Some(reason),
-    };
-    // The change stands even if the audit write fails; that failure is logged loudly.
-    audit::record_or_log(&state.db, event, now).await;
-    Ok(())
+/// How the console writes a moment: to the minute, in UTC.
+pub(super) fn minute(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }

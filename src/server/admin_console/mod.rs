@@ -1,8 +1,15 @@
 //! The administrator console's services. Every one starts with `admin()`: the session must
 //! belong to an administrator who showed the second factor in this session.
 
+pub mod access_review;
+pub mod account_detail;
 pub mod accounts;
 pub mod audit_log;
+pub mod catalog;
+pub mod exports;
+pub mod lifecycle;
+pub mod roles;
+pub mod status;
 
 use crate::{
     error::{AppError, ErrorCode},

@@ -43,11 +43,18 @@ pub enum Action {
     RoleChanged,
     AccountSuspended,
     AccountReactivated,
+    AccountTerminationPlanned,
+    AccountTerminated,
+    AccountRecordsViewed,
+    AccessReviewed,
+    AccessReviewExported,
+    AuditExported,
+    CatalogVersionAdded,
 }
 
 impl Action {
     /// Every action, in the order the console's filter lists them.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 31] = [
         Self::SignUp,
         Self::SignIn,
         Self::SignInFailed,
@@ -72,6 +79,13 @@ impl Action {
         Self::RoleChanged,
         Self::AccountSuspended,
         Self::AccountReactivated,
+        Self::AccountTerminationPlanned,
+        Self::AccountTerminated,
+        Self::AccountRecordsViewed,
+        Self::AccessReviewed,
+        Self::AccessReviewExported,
+        Self::AuditExported,
+        Self::CatalogVersionAdded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -100,6 +114,13 @@ impl Action {
             Self::RoleChanged => "role_changed",
             Self::AccountSuspended => "account_suspended",
             Self::AccountReactivated => "account_reactivated",
+            Self::AccountTerminationPlanned => "account_termination_planned",
+            Self::AccountTerminated => "account_terminated",
+            Self::AccountRecordsViewed => "account_records_viewed",
+            Self::AccessReviewed => "access_reviewed",
+            Self::AccessReviewExported => "access_review_exported",
+            Self::AuditExported => "audit_exported",
+            Self::CatalogVersionAdded => "catalog_version_added",
         }
     }
 }

@@ -71,7 +71,7 @@ pub async fn resume(
         return Ok(None);
     };
     let owner = user::Entity::find_by_id(found.user_id).one(db).await?;
-    let owner = owner.filter(|u| u.status == user::status::ACTIVE);
+    let owner = owner.filter(|u| u.is_usable(now.date_naive()));
     // An administrator's unattended browser is worth more to an attacker: it idles out
     // sooner, whatever the configured limit for everyone.
     let idle_minutes = match &owner {

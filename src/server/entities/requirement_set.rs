@@ -15,6 +15,9 @@ pub struct Model {
     /// The set as catalog JSON.
     pub body: String,
     pub loaded_at: ChronoDateTimeUtc,
+    /// The administrator who added this version in the console; `None` when it shipped
+    /// with the application.
+    pub added_by: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -83,7 +83,7 @@ async fn own_row(
 pub async fn save(id: String, form: ActivityForm) -> Result<ActivityView, AppError> {
     let (state, user) = clinician().await?;
     let now = Utc::now();
-    let catalog = &state.catalog;
+    let catalog = &*state.catalog.current();
     let valid = form
         .validate(
             now.date_naive(),

@@ -65,7 +65,7 @@ fn choice(key: &str, label: &str) -> Choice {
 
 pub async fn options() -> Result<Options, AppError> {
     let (state, _) = clinician().await?;
-    let catalog = &state.catalog;
+    let catalog = &*state.catalog.current();
     let mut topics: Vec<Choice> = Vec::new();
     for set in catalog.latest() {
         for topic in &set.topics {
@@ -259,7 +259,10 @@ pub async fn active_rows(
 pub async fn list() -> Result<Vec<CredentialView>, AppError> {
     let (state, user) = clinician().await?;
     let rows = active_rows(&state.db, user.user_id).await?;
-    Ok(rows.iter().map(|row| view(row, &state.catalog)).collect())
+    Ok(rows
+        .iter()
+        .map(|row| view(row, &state.catalog.current()))
+        .collect())
 }
 
 async fn own_row(
@@ -279,7 +282,7 @@ async fn own_row(
 pub async fn save(id: String, form: CredentialForm) -> Result<CredentialView, AppError> {
     let (state, user) = clinician().await?;
     let now = Utc::now();
-    let catalog = &state.catalog;
+    let catalog = &*state.catalog.current();
     let valid = form
         .validate(now.date_naive(), &Lookup(catalog))
         .map_err(|problem| AppError::bad_request(problem.to_string()))?;

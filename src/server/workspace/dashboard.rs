@@ -22,6 +22,7 @@ use crate::{
 };
 
 struct Evaluated {
+    catalog: std::sync::Arc<Catalog>,
     case: Case,
     report: Report,
     credentials: Vec<credential::Model>,
@@ -50,10 +51,13 @@ async fn evaluate_for(state: &AppState, user_id: uuid::Uuid) -> Result<Evaluated
         AppError::internal()
     };
     let profile = profile::stored(&state.db, user_id).await?;
+    // One catalog for the whole request, even if an administrator adds a version meanwhile.
+    let catalog = state.catalog.current();
     let built =
-        case::build(today, &state.catalog, &credentials, &activities, &profile).map_err(refused)?;
-    let report = evaluate(&built.case, &state.catalog).map_err(refused)?;
+        case::build(today, &catalog, &credentials, &activities, &profile).map_err(refused)?;
+    let report = evaluate(&built.case, &catalog).map_err(refused)?;
     Ok(Evaluated {
+        catalog,
         case: built.case,
         report,
         credentials,
@@ -70,7 +74,7 @@ fn hours(value: Hours) -> String {
 pub async fn dashboard() -> Result<Dashboard, AppError> {
     let (state, user) = clinician().await?;
     let evaluated = evaluate_for(&state, user.user_id).await?;
-    let titles = evaluated.titles(&state.catalog);
+    let titles = evaluated.titles(&evaluated.catalog);
     let today = evaluated.report.today;
     let credentials = evaluated
         .report
@@ -86,7 +90,7 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
             days_left: (report.end - today).num_days(),
             unknowns: report.unknowns.clone(),
             history: history::past_cycles(
-                &state.catalog,
+                &evaluated.catalog,
                 &evaluated.case,
                 report.id.as_str(),
                 report.start,
@@ -153,15 +157,15 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
         .credentials
         .iter()
         .filter(|row| row.rule_set.is_none())
-        .map(|row| credentials::title_of(row, &state.catalog))
+        .map(|row| credentials::title_of(row, &evaluated.catalog))
         .collect();
     let need_birth_date = evaluated
         .credentials
         .iter()
         .filter(|row| evaluated.need_birth_date.contains(&row.id))
-        .map(|row| credentials::title_of(row, &state.catalog))
+        .map(|row| credentials::title_of(row, &evaluated.catalog))
         .collect();
-    let open_questions = profile::questions(&state.catalog, &evaluated.credentials)
+    let open_questions = profile::questions(&evaluated.catalog, &evaluated.credentials)
         .iter()
         .filter(|question| !evaluated.profile.contains_key(&question.key))
         .count();
@@ -187,7 +191,7 @@ pub async fn usage(id: String) -> Result<ActivityUsage, AppError> {
     else {
         return Err(AppError::not_found());
     };
-    let titles = evaluated.titles(&state.catalog);
+    let titles = evaluated.titles(&evaluated.catalog);
     let mut usage = ActivityUsage {
         counted: Vec::new(),
         rejected: Vec::new(),

@@ -133,14 +133,14 @@ pub async fn load() -> Result<ProfileView, AppError> {
     let (state, user) = clinician().await?;
     let rows = credentials::active_rows(&state.db, user.user_id).await?;
     let facts = stored(&state.db, user.user_id).await?;
-    Ok(profile_view(&state.catalog, &rows, &facts))
+    Ok(profile_view(&state.catalog.current(), &rows, &facts))
 }
 
 pub async fn save(form: ProfileForm) -> Result<ProfileView, AppError> {
     let (state, user) = clinician().await?;
     let now = Utc::now();
     let rows = credentials::active_rows(&state.db, user.user_id).await?;
-    let asked = questions(&state.catalog, &rows);
+    let asked = questions(&state.catalog.current(), &rows);
     let kind_of = |key: &str| {
         asked
             .iter()
@@ -179,5 +179,5 @@ pub async fn save(form: ProfileForm) -> Result<ProfileView, AppError> {
     txn.commit().await.map_err(database_error)?;
     // The form's facts are now exactly what is stored for its questions, and the view
     // shows nothing else, so there is no need to read them back.
-    Ok(profile_view(&state.catalog, &rows, &facts))
+    Ok(profile_view(&state.catalog.current(), &rows, &facts))
 }

@@ -111,6 +111,12 @@ impl TestApp {
         }
     }
 
+    /// The same database and files served by a freshly started process, as after a restart.
+    pub async fn restart(self) -> Self {
+        let config = Config::clone(&self.state.config);
+        Self::with_config(config, self._db).await
+    }
+
     pub async fn get(&self, path: &str) -> TestResponse {
         self.send(Request::get(path).body(Body::empty()).unwrap())
             .await
@@ -276,6 +282,14 @@ impl TestApp {
 }
 
 impl TestResponse {
+    /// A response header as text; empty when absent.
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+
     /// The `name=value` of the session cookie this response sets, if it sets one.
     pub fn session_cookie(&self) -> Option<String> {
         self.set_cookies()

@@ -1,0 +1,91 @@
+//! CSV downloads of the audit log and the access review. Plain routes rather than server
+//! functions, since a browser saves their answer as a file; each runs the same checks as
+//! the console's server functions, with the request's session as their context.
+
+use axum::{
+    extract::{Query, Request, State},
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use leptos::prelude::*;
+use leptos::reactive::{computed::ScopedFuture, owner::Owner};
+
+use super::{access_review, admin, audit_log};
+use crate::{
+    domain::admin::AuditQueryForm,
+    error::AppError,
+    server::{
+        audit::{self, Action, Event, Outcome},
+        auth,
+        state::AppState,
+    },
+};
+
+/// Runs `work` with the request's parts and the state as context, as server functions do.
+async fn in_request<T>(
+    state: AppState,
+    request: Request,
+    work: impl Future<Output = Result<T, AppError>>,
+) -> Result<T, AppError> {
+    let (parts, _) = request.into_parts();
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(parts);
+        provide_context(state);
+    });
+    owner.with(|| ScopedFuture::new(work)).await
+}
+
+fn csv_file(name: &str, body: String) -> Response {
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+fn refused(err: AppError) -> Response {
+    let status = StatusCode::from_u16(err.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
+    (status, err.message).into_response()
+}
+
+/// `GET /admin/audit.csv` with the audit page's filters.
+pub async fn audit_csv(
+    State(state): State<AppState>,
+    Query(form): Query<AuditQueryForm>,
+    request: Request,
+) -> Response {
+    let day = chrono::Utc::now().format("%Y-%m-%d");
+    match in_request(state, request, audit_log::export(form)).await {
+        Ok(body) => csv_file(&format!("licensure-audit-{day}.csv"), body),
+        Err(err) => refused(err),
+    }
+}
+
+/// `GET /admin/access.csv`: the access review as it stands.
+pub async fn access_csv(State(state): State<AppState>, request: Request) -> Response {
+    let day = chrono::Utc::now().format("%Y-%m-%d");
+    let work = async {
+        let (state, me) = admin().await?;
+        let rows = access_review::rows(&state, &me).await?;
+        let event = Event {
+            actor: Some(me.user_id),
+            action: Action::AccessReviewExported,
+            target: None,
+            client_addr: auth::client_addr(),
+            outcome: Outcome::Success,
+            reason: None,
+        };
+        audit::record_or_log(&state.db, event, chrono::Utc::now()).await;
+        Ok(access_review::to_csv(&rows))
+    };
+    match in_request(state, request, work).await {
+        Ok(body) => csv_file(&format!("licensure-access-review-{day}.csv"), body),
+        Err(err) => refused(err),
+    }
+}
