@@ -10,6 +10,7 @@ mod m20261204_000005_email_links;
 mod m20261204_000006_workspace;
 mod m20261204_000007_profile;
 mod m20261204_000008_admin_console;
+mod m20261205_000010_announcements;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000006_workspace::Migration),
             Box::new(m20261204_000007_profile::Migration),
             Box::new(m20261204_000008_admin_console::Migration),
+            Box::new(m20261205_000010_announcements::Migration),
         ]
     }
 }
