@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod announcement;
 pub mod password_policy;
 pub mod requirements;
 pub mod throttle;
