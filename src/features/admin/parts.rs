@@ -1,4 +1,4 @@
-//! Pieces both console pages use: the links between them and the page links under a list.
+//! Pieces the console pages share: the links between them and the page links under a list.
 
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ pub fn ConsoleNav() -> impl IntoView {
         <nav class="mb-4 flex gap-4 text-sm" aria-label="Console">
             <a href="/admin" class="text-teal-800 underline">"Accounts"</a>
             <a href="/admin/audit" class="text-teal-800 underline">"Audit log"</a>
+            <a href="/admin/announcements" class="text-teal-800 underline">"Announcements"</a>
         </nav>
     }
 }

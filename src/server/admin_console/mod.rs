@@ -2,6 +2,7 @@
 //! belong to an administrator who showed the second factor in this session.
 
 pub mod accounts;
+pub mod announcements;
 pub mod audit_log;
 
 use crate::{

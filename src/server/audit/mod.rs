@@ -43,11 +43,14 @@ pub enum Action {
     RoleChanged,
     AccountSuspended,
     AccountReactivated,
+    AnnouncementSaved,
+    AnnouncementPublished,
+    AnnouncementUnpublished,
 }
 
 impl Action {
     /// Every action, in the order the console's filter lists them.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 27] = [
         Self::SignUp,
         Self::SignIn,
         Self::SignInFailed,
@@ -72,6 +75,9 @@ impl Action {
         Self::RoleChanged,
         Self::AccountSuspended,
         Self::AccountReactivated,
+        Self::AnnouncementSaved,
+        Self::AnnouncementPublished,
+        Self::AnnouncementUnpublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -100,6 +106,9 @@ impl Action {
             Self::RoleChanged => "role_changed",
             Self::AccountSuspended => "account_suspended",
             Self::AccountReactivated => "account_reactivated",
+            Self::AnnouncementSaved => "announcement_saved",
+            Self::AnnouncementPublished => "announcement_published",
+            Self::AnnouncementUnpublished => "announcement_unpublished",
         }
     }
 }
