@@ -19,7 +19,7 @@ use crate::{
 };
 
 /// An administrator signed in with the second factor enrolled in this session.
-async fn console_admin(app: &TestApp, username: &str) -> String {
+pub(crate) async fn console_admin(app: &TestApp, username: &str) -> String {
     make_admin(app, username).await;
     let cookie = sign_in(app, username).await;
     let begun = app
@@ -44,7 +44,7 @@ async fn search(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> Account
 }
 
 /// A console page as a browser asks for it, signed in with `cookie`.
-async fn page(app: &TestApp, path: &str, cookie: &str) -> crate::support::TestResponse {
+pub(crate) async fn page(app: &TestApp, path: &str, cookie: &str) -> crate::support::TestResponse {
     let request = Request::get(path)
         .header("cookie", cookie)
         .header("accept", "text/html")

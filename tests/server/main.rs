@@ -10,6 +10,7 @@ mod accounts;
 mod admin_cli;
 mod admin_console;
 mod admin_roles;
+mod announcements;
 mod audit;
 mod catalog_load;
 mod email_verification;
