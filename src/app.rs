@@ -8,7 +8,7 @@ use leptos_router::{
     path,
 };
 
-use crate::features::{accounts, admin, landing, status, workspace};
+use crate::features::{accounts, admin, landing, status, updates, workspace};
 use crate::ui::{layout::SiteFooter, layout::SiteHeader, not_found::NotFound};
 
 /// The HTML document around the app; rendered on the server only.
@@ -80,6 +80,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("credentials") view=workspace::CredentialsPage />
                         <Route path=path!("activities") view=workspace::ActivitiesPage />
                         <Route path=path!("profile") view=workspace::ProfilePage />
+                        // Async, so the list is in the first response and reads without WASM.
+                        <Route path=path!("updates") view=updates::UpdatesPage ssr=SsrMode::Async />
                         // Async: the page is sent whole, so its status (404 for anyone but an
                         // administrator) is known before the first byte.
                         <Route path=path!("admin") view=admin::AdminAccountsPage ssr=SsrMode::Async />
@@ -89,6 +91,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("admin/catalog") view=admin::AdminCatalogPage ssr=SsrMode::Async />
                         <Route path=path!("admin/catalog/:id") view=admin::AdminCatalogSetPage ssr=SsrMode::Async />
                         <Route path=path!("admin/status") view=admin::AdminStatusPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/announcements") view=admin::AdminAnnouncementsPage ssr=SsrMode::Async />
                         <Route path=path!("verify-email") view=accounts::VerifyEmailPage />
                         <Route path=path!("forgot-password") view=accounts::ForgotPasswordPage />
                         <Route path=path!("reset-password") view=accounts::ResetPasswordPage />

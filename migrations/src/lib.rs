@@ -11,6 +11,7 @@ mod m20261204_000006_workspace;
 mod m20261204_000007_profile;
 mod m20261204_000008_admin_console;
 mod m20261205_000009_console_accounts;
+mod m20261205_000010_announcements;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000007_profile::Migration),
             Box::new(m20261204_000008_admin_console::Migration),
             Box::new(m20261205_000009_console_accounts::Migration),
+            Box::new(m20261205_000010_announcements::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod csv;
+pub mod announcement;
 pub mod password_policy;
 pub mod requirements;
 pub mod throttle;

@@ -4,4 +4,5 @@ pub mod accounts;
 pub mod admin;
 pub mod landing;
 pub mod status;
+pub mod updates;
 pub mod workspace;

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod admin_console;
+pub mod announcements;
 pub mod audit;
 pub mod auth;
 pub mod catalog_loader;

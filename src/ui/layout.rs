@@ -6,11 +6,14 @@ use leptos_router::hooks::use_location;
 use crate::features::accounts::me;
 
 const NAV: [(&str, &str); 2] = [("/", "Home"), ("/status", "Status")];
-const SIGNED_IN_NAV: [(&str, &str); 4] = [
+// "Updates" rather than "Product updates": one short word keeps the row on one line at
+// tablet widths; phones get the collapsed menu.
+const SIGNED_IN_NAV: [(&str, &str); 5] = [
     ("/dashboard", "Dashboard"),
     ("/credentials", "Credentials"),
     ("/activities", "Activities"),
     ("/profile", "About you"),
+    ("/updates", "Updates"),
 ];
 
 #[component]
@@ -53,7 +56,7 @@ pub fn SiteHeader() -> impl IntoView {
                     class=move || {
                         let shown = if menu_open.get() { "flex" } else { "hidden" };
                         format!(
-                            "{shown} w-full flex-col gap-1 pt-2 sm:flex sm:w-auto sm:flex-row sm:items-center sm:gap-4 sm:pt-0",
+                            "{shown} w-full flex-col gap-1 pt-2 sm:flex sm:w-auto sm:flex-row sm:flex-wrap sm:items-center sm:gap-4 sm:pt-0",
                         )
                     }
                 >

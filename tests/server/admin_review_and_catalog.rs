@@ -170,7 +170,8 @@ async fn a_catalog_version_is_checked_before_it_is_accepted(app: TestApp) {
     let mut good = latest.clone();
     good["version"] = (version + 1).into();
     good["effective_from"] = next_day.to_string().into();
-    good["unknowns"] = serde_json::json!(["Whether the 2028 rule adds hours"]);
+    good["unknowns"] =
+        serde_json::json!(["Whether the 2028 rule adds hours", "</textarea><script>alert(1)</script>"]);
     let edit = |change: &dyn Fn(&mut Value)| {
         let mut body = good.clone();
         change(&mut body);
@@ -281,6 +282,9 @@ async fn a_catalog_version_is_checked_before_it_is_accepted(app: TestApp) {
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     let html = page(&app, &format!("/admin/catalog/{}", set.id), &admin).await;
     assert!(html.body.contains("Whether the 2028 rule adds hours"));
+    // Neither the list of unknowns nor the JSON in the text area lets the markup through.
+    assert!(!html.body.contains("<script>alert(1)"), "{}", html.body);
+    assert!(html.body.contains("\\u003c/textarea>\\u003cscript>"));
 }
 on_both_backends!(a_catalog_version_is_checked_before_it_is_accepted);
 

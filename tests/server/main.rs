@@ -12,6 +12,7 @@ mod admin_cli;
 mod admin_console;
 mod admin_review_and_catalog;
 mod admin_roles;
+mod announcements;
 mod audit;
 mod catalog_load;
 mod email_verification;

@@ -1,4 +1,4 @@
-//! Pieces both console pages use: the links between them and the page links under a list.
+//! Pieces the console pages share: the links between them and the page links under a list.
 
 use leptos::prelude::*;
 
@@ -12,6 +12,7 @@ pub fn ConsoleNav() -> impl IntoView {
             <a href="/admin/audit" class="text-teal-800 underline">"Audit log"</a>
             <a href="/admin/catalog" class="text-teal-800 underline">"Catalog"</a>
             <a href="/admin/status" class="text-teal-800 underline">"Status"</a>
+            <a href="/admin/announcements" class="text-teal-800 underline">"Announcements"</a>
         </nav>
     }
 }

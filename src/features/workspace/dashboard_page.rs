@@ -8,7 +8,10 @@ use super::{
     api::load_dashboard,
     views::{CredentialStatus, Dashboard, RequirementView},
 };
-use crate::ui::choice::{ProgressBar, StatusBadge};
+use crate::{
+    features::updates::NewUpdatesBanner,
+    ui::choice::{ProgressBar, StatusBadge},
+};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -17,6 +20,7 @@ pub fn DashboardPage() -> impl IntoView {
         <Title text="Dashboard" />
         <section class="mx-auto max-w-5xl px-4 py-8">
             <h1 class="text-2xl font-semibold">"Your compliance"</h1>
+            <NewUpdatesBanner />
             <Suspense fallback=|| view! { <p class="mt-4">"Working out what each board needs…"</p> }>
                 {move || data.get().map(|result| match result {
                     Ok(dashboard) => view! { <DashboardBody dashboard /> }.into_any(),

@@ -106,12 +106,19 @@ pub async fn detail(id: String) -> Result<CatalogSetDetail, AppError> {
     Ok(CatalogSetDetail {
         id: latest.id.as_str().to_owned(),
         board: latest.board.clone(),
-        latest_json: serde_json::to_string_pretty(latest).map_err(|err| {
+        latest_json: textarea_safe(&serde_json::to_string_pretty(latest).map_err(|err| {
             tracing::error!(error = %err, "a catalog set could not be written as JSON");
             AppError::internal()
-        })?,
+        })?),
         versions,
     })
+}
+
+/// JSON that reads the same inside a `<textarea>`, whose text the page does not escape: `<`
+/// and `&` occur only inside JSON strings, where `\u003c` and `\u0026` mean the same, so a
+/// set holding `</textarea>` cannot end the element.
+fn textarea_safe(json: &str) -> String {
+    json.replace('<', "\\u003c").replace('&', "\\u0026")
 }
 
 /// Reads a set typed as JSON; a malformed one is refused naming the field at fault.

@@ -4,6 +4,7 @@
 pub mod access_review;
 pub mod account_detail;
 pub mod accounts;
+pub mod announcements;
 pub mod audit_log;
 pub mod catalog;
 pub mod exports;

@@ -50,11 +50,14 @@ pub enum Action {
     AccessReviewExported,
     AuditExported,
     CatalogVersionAdded,
+    AnnouncementSaved,
+    AnnouncementPublished,
+    AnnouncementUnpublished,
 }
 
 impl Action {
     /// Every action, in the order the console's filter lists them.
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 34] = [
         Self::SignUp,
         Self::SignIn,
         Self::SignInFailed,
@@ -86,6 +89,9 @@ impl Action {
         Self::AccessReviewExported,
         Self::AuditExported,
         Self::CatalogVersionAdded,
+        Self::AnnouncementSaved,
+        Self::AnnouncementPublished,
+        Self::AnnouncementUnpublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -121,6 +127,9 @@ impl Action {
             Self::AccessReviewExported => "access_review_exported",
             Self::AuditExported => "audit_exported",
             Self::CatalogVersionAdded => "catalog_version_added",
+            Self::AnnouncementSaved => "announcement_saved",
+            Self::AnnouncementPublished => "announcement_published",
+            Self::AnnouncementUnpublished => "announcement_unpublished",
         }
     }
 }

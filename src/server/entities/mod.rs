@@ -1,6 +1,8 @@
 //! SeaORM entities, one file per table.
 
 pub mod activity;
+pub mod announcement;
+pub mod announcement_read;
 pub mod audit_log;
 pub mod clinician_fact;
 pub mod credential;
