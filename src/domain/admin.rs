@@ -319,7 +319,7 @@ mod tests {
         let now = at("2026-12-05T12:00:00Z");
         let granted = at("2026-01-01T00:00:00Z");
         assert!(!dormant(Some(at("2026-09-07T12:00:01Z")), granted, now));
-        assert!(dormant(Some(at("2026-09-06T12:00:00Z")), granted, now));
+        assert!(dormant(Some(at("2026-09-06T11:59:59Z")), granted, now));
         assert!(dormant(None, granted, now));
         assert!(!dormant(None, at("2026-11-30T00:00:00Z"), now));
     }

@@ -2,8 +2,8 @@
 
 pub mod account;
 pub mod admin;
-pub mod csv;
 pub mod announcement;
+pub mod csv;
 pub mod password_policy;
 pub mod requirements;
 pub mod throttle;

@@ -170,8 +170,10 @@ async fn a_catalog_version_is_checked_before_it_is_accepted(app: TestApp) {
     let mut good = latest.clone();
     good["version"] = (version + 1).into();
     good["effective_from"] = next_day.to_string().into();
-    good["unknowns"] =
-        serde_json::json!(["Whether the 2028 rule adds hours", "</textarea><script>alert(1)</script>"]);
+    good["unknowns"] = serde_json::json!([
+        "Whether the 2028 rule adds hours",
+        "</textarea><script>alert(1)</script>"
+    ]);
     let edit = |change: &dyn Fn(&mut Value)| {
         let mut body = good.clone();
         change(&mut body);
@@ -253,7 +255,10 @@ async fn a_catalog_version_is_checked_before_it_is_accepted(app: TestApp) {
     assert!(detail.versions[0].origin.starts_with("added by ops_lead"));
     assert_eq!(
         detail.versions[0].unknowns,
-        ["Whether the 2028 rule adds hours"]
+        [
+            "Whether the 2028 rule adds hours",
+            "</textarea><script>alert(1)</script>"
+        ]
     );
     // The old version stays for the cycles it judged; the engine uses the new one now.
     let live = app.state.catalog.current();
