@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("admin") view=admin::AdminAccountsPage ssr=SsrMode::Async />
                         <Route path=path!("admin/audit") view=admin::AdminAuditPage ssr=SsrMode::Async />
                         <Route path=path!("admin/accounts/:id") view=admin::AdminAccountPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/accounts/:id/records") view=admin::AdminAccountRecordsPage ssr=SsrMode::Async />
                         <Route path=path!("admin/access") view=admin::AdminAccessPage ssr=SsrMode::Async />
                         <Route path=path!("admin/catalog") view=admin::AdminCatalogPage ssr=SsrMode::Async />
                         <Route path=path!("admin/catalog/:id") view=admin::AdminCatalogSetPage ssr=SsrMode::Async />

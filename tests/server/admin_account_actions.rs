@@ -104,7 +104,7 @@ async fn records_open_only_with_a_reason_that_is_audited(app: TestApp) {
     // The page works as a plain GET form too.
     let html = page(
         &app,
-        &format!("/admin/accounts/{id}?reason=Second+look+for+the+office"),
+        &format!("/admin/accounts/{id}/records?reason=Second+look+for+the+office"),
         &admin,
     )
     .await;

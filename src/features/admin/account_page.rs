@@ -22,7 +22,6 @@ const DANGER: &str = "rounded-md border border-red-300 px-3 py-2 text-red-800";
 #[component]
 pub fn AdminAccountPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let status = ServerAction::<ChangeAccountStatus>::new();
     let terminate = ServerAction::<TerminateAccount>::new();
@@ -35,17 +34,6 @@ pub fn AdminAccountPage() -> impl IntoView {
             )
         },
         |(id, _)| load_account(Some(id)),
-    );
-    let reason = move || query.with(|q| q.get("reason").unwrap_or_default());
-    let records = Resource::new(
-        move || (id(), reason()),
-        |(id, reason)| async move {
-            if reason.is_empty() {
-                None
-            } else {
-                Some(open_account_records(Some(id), Some(reason)).await)
-            }
-        },
     );
     let error = move || {
         status
@@ -70,17 +58,40 @@ pub fn AdminAccountPage() -> impl IntoView {
             <p class="mt-1 text-sm text-slate-700">
                 "Credentials and CE activities are the clinician's own. Say why you need them; the audit log keeps your reason."
             </p>
-            <form method="get" class="mt-2 flex flex-wrap items-end gap-2">
+            // A page of its own, so actions taken here afterwards do not open the records again.
+            <form method="get" action=move || format!("/admin/accounts/{}/records", id()) class="mt-2 flex flex-wrap items-end gap-2">
                 <div class="flex flex-col gap-1">
                     <label for="records-reason" class="text-sm font-medium">"Reason"</label>
                     <input id="records-reason" name="reason" required minlength="5" maxlength="500" class=format!("w-72 {INPUT}") />
                 </div>
                 <button type="submit" class=BUTTON>"Open records"</button>
             </form>
-            <Suspense fallback=|| ()>
-                {move || records.get().flatten().map(|result| match result {
+        </section>
+    }
+}
+
+/// `/admin/accounts/:id/records?reason=…`: the records, opened for the reason given.
+#[component]
+pub fn AdminAccountRecordsPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let reason = move || query.with(|q| q.get("reason").unwrap_or_default());
+    let records = Resource::new(
+        move || (id(), reason()),
+        |(id, reason)| open_account_records(Some(id), Some(reason)),
+    );
+    view! {
+        <Title text="Records · Console" />
+        <section class="mx-auto max-w-4xl px-4 py-8">
+            <ConsoleNav />
+            <h1 class="text-2xl font-semibold">"Records"</h1>
+            <p class="mt-1 text-sm text-slate-700">"Opened for: " {reason}</p>
+            <a href=move || format!("/admin/accounts/{}", id()) class="text-teal-800 underline">"Back to the account"</a>
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || records.get().map(|result| match result {
                     Ok(records) => view! { <Records records /> }.into_any(),
-                    Err(err) => load_failed(err),
+                    Err(err) => view! { <ErrorBanner error=move || Some(err.clone()) /> }.into_any(),
                 })}
             </Suspense>
         </section>

@@ -16,7 +16,7 @@ mod status_page;
 mod views;
 
 pub use access_page::AdminAccessPage;
-pub use account_page::AdminAccountPage;
+pub use account_page::{AdminAccountPage, AdminAccountRecordsPage};
 pub use accounts_page::AdminAccountsPage;
 pub use announcement_views::*;
 pub use announcements_api::*;
