@@ -115,7 +115,7 @@ fn Version(version: CatalogVersionView) -> impl IntoView {
                 {format!("Version {} · in force for cycles ending from {}", version.version, version.effective_from)}
             </h2>
             <p class="text-sm text-slate-600">
-                "Researched " {version.as_of} " · confidence " {version.confidence} " · " {version.origin}
+                "Research: " {version.as_of} " · confidence " {version.confidence} " · " {version.origin}
             </p>
             <h3 class="mt-3 text-sm font-semibold">"Sources"</h3>
             <ul class="list-disc pl-5 text-sm">
