@@ -38,6 +38,29 @@ if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432 &&
   as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
 fi
 
+# A real S3-compatible server for the document storage tests: moto from PyPI, in a virtual
+# environment of its own next to the build cache, listening on a free port of 127.0.0.1.
+MOTO_VENV="$HOME/.cache/licensure/moto"
+if [ ! -x "$MOTO_VENV/bin/moto_server" ]; then
+  say "Installing moto (an S3-compatible test server) from PyPI"
+  if ! /usr/bin/python3 -m venv --help >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import ensurepip' 2>/dev/null; then
+    apt_install python3-venv
+  fi
+  /usr/bin/python3 -m venv "$MOTO_VENV"
+  "$MOTO_VENV/bin/pip" install --quiet "moto[server]"
+fi
+MOTO_PORT="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+"$MOTO_VENV/bin/moto_server" -H 127.0.0.1 -p "$MOTO_PORT" >"${TMPDIR:-/tmp}/licensure-moto.log" 2>&1 &
+MOTO_PID=$!
+trap 'kill "$MOTO_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+  if /usr/bin/python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$MOTO_PORT/')" 2>/dev/null; then
+    break
+  fi
+  sleep 0.2
+done
+export TEST_S3_ENDPOINT="http://127.0.0.1:$MOTO_PORT"
+
 say "Formatting"
 cargo fmt --all --check
 

@@ -84,6 +84,8 @@ pub struct StorageConfig {
     pub key_file: PathBuf,
     /// The master key from the environment, already checked.
     pub master_key: Option<super::crypto::MasterKey>,
+    /// An S3-compatible bucket for documents; `None` keeps them under `local_root`.
+    pub s3: Option<super::documents::storage::S3Settings>,
 }
 
 #[derive(Debug, Clone)]
@@ -276,6 +278,7 @@ impl Config {
                 local_root: data_dir.join("files"),
                 key_file: data_dir.join("master.key"),
                 master_key,
+                s3: super::documents::storage::S3Settings::from_lookup(get)?,
             },
             log: LogConfig { filter, json },
         })

@@ -12,6 +12,7 @@ use super::{
     config::{self, Backend, Config},
     crypto::MasterKey,
     db,
+    documents::storage::{LocalStore, S3Store, Storage},
     mail::Mailer,
     passwords::PasswordHasher,
     router, site,
@@ -65,6 +66,23 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         ))
     })?;
 
+    let storage = match &config.storage.s3 {
+        None => Storage::Local(LocalStore::new(config.storage.local_root.clone())),
+        Some(settings) => Storage::S3(S3Store::new(settings)),
+    };
+    // A bucket that cannot be reached or keeps no versions is a setup error to fix now,
+    // not a surprise at the first upload.
+    storage.check().await.map_err(|err| {
+        StartError(format!(
+            "document storage is not usable: {err}. Check the {} settings.",
+            if config.storage.s3.is_some() {
+                "LICENSURE_S3_*"
+            } else {
+                "LICENSURE_DATA_DIR"
+            }
+        ))
+    })?;
+
     let master_key = match &config.storage.master_key {
         Some(key) => key.clone(),
         None => MasterKey::load_or_create(&config.storage.key_file).map_err(|err| {
@@ -86,6 +104,7 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
 
     Ok(AppState {
         catalog: catalog_loader::LiveCatalog::new(catalog),
+        storage,
         mailer,
         master_key,
         leptos_options: site::leptos_options(&config),

@@ -17,6 +17,8 @@ pub struct AppState {
     pub passwords: PasswordHasher,
     pub master_key: MasterKey,
     pub mailer: Mailer,
+    /// Where sealed documents are kept.
+    pub storage: super::documents::storage::Storage,
     /// The requirement catalog the engine evaluates against.
     pub catalog: super::catalog_loader::LiveCatalog,
 }

@@ -15,6 +15,7 @@ mod admin_roles;
 mod announcements;
 mod audit;
 mod catalog_load;
+mod document_storage;
 mod email_verification;
 mod health;
 mod mail_smtp;

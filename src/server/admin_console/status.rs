@@ -24,24 +24,13 @@ fn check(part: &str, ok: bool, detail: impl Into<String>) -> StatusCheck {
     }
 }
 
-/// Writes and removes a probe file in the storage folder: proof it is there and writable.
+/// Writes and removes a probe (local folder) or reads the bucket's versioning (S3).
 async fn storage(state: &AppState) -> StatusCheck {
-    let probe = state
-        .config
-        .storage
-        .local_root
-        .join(format!(".status-probe-{}", uuid::Uuid::new_v4()));
-    let written = tokio::fs::write(&probe, b"probe").await;
-    let removed = tokio::fs::remove_file(&probe).await;
-    match (written, removed) {
-        (Ok(()), Ok(())) => check("File storage", true, "local folder, writable"),
-        (Err(err), _) | (_, Err(err)) => {
-            tracing::warn!(error = %err, "status check: the storage folder is not writable");
-            check(
-                "File storage",
-                false,
-                "the storage folder cannot be written",
-            )
+    match state.storage.check().await {
+        Ok(detail) => check("File storage", true, detail),
+        Err(err) => {
+            tracing::warn!(error = %err, "status check: document storage is not usable");
+            check("File storage", false, "cannot be written or read")
         }
     }
 }

@@ -1,0 +1,6 @@
+//! Documents: certificates, licence copies and board letters, sealed with a key of their
+//! own before they reach storage.
+
+pub mod cipher;
+pub mod storage;
+pub mod vault;
