@@ -12,6 +12,7 @@ mod m20261204_000007_profile;
 mod m20261204_000008_admin_console;
 mod m20261205_000009_console_accounts;
 mod m20261205_000010_announcements;
+mod m20261205_000011_documents;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000008_admin_console::Migration),
             Box::new(m20261205_000009_console_accounts::Migration),
             Box::new(m20261205_000010_announcements::Migration),
+            Box::new(m20261205_000011_documents::Migration),
         ]
     }
 }

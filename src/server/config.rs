@@ -84,6 +84,10 @@ pub struct StorageConfig {
     pub key_file: PathBuf,
     /// The master key from the environment, already checked.
     pub master_key: Option<super::crypto::MasterKey>,
+    /// The largest file one upload may hold, in bytes.
+    pub upload_limit: u64,
+    /// The most all of one clinician's document versions may hold together, in bytes.
+    pub quota: u64,
     /// An S3-compatible bucket for documents; `None` keeps them under `local_root`.
     pub s3: Option<super::documents::storage::S3Settings>,
 }
@@ -145,6 +149,12 @@ pub const SESSION_IDLE_MINUTES: &str = "LICENSURE_SESSION_IDLE_MINUTES";
 pub const SESSION_MAX_HOURS: &str = "LICENSURE_SESSION_MAX_HOURS";
 pub const SMTP_URL: &str = "LICENSURE_SMTP_URL";
 pub const MAIL_FROM: &str = "LICENSURE_MAIL_FROM";
+pub const UPLOAD_LIMIT_MB: &str = "LICENSURE_UPLOAD_LIMIT_MB";
+pub const DOCUMENT_QUOTA_MB: &str = "LICENSURE_DOCUMENT_QUOTA_MB";
+
+fn megabytes(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or_default() * 1024 * 1024
+}
 
 impl Config {
     /// Reads the process environment.
@@ -278,6 +288,20 @@ impl Config {
                 local_root: data_dir.join("files"),
                 key_file: data_dir.join("master.key"),
                 master_key,
+                upload_limit: megabytes(bounded_number(
+                    get(UPLOAD_LIMIT_MB),
+                    UPLOAD_LIMIT_MB,
+                    20,
+                    1,
+                    1024,
+                )?),
+                quota: megabytes(bounded_number(
+                    get(DOCUMENT_QUOTA_MB),
+                    DOCUMENT_QUOTA_MB,
+                    500,
+                    1,
+                    1_000_000,
+                )?),
                 s3: super::documents::storage::S3Settings::from_lookup(get)?,
             },
             log: LogConfig { filter, json },
@@ -299,10 +323,11 @@ fn bounded_number(
         _ => Err(ConfigError {
             var,
             problem: format!("must be a whole number from {min} to {max}"),
-            example: if var == SESSION_IDLE_MINUTES {
-                "30"
-            } else {
-                "12"
+            example: match var {
+                SESSION_IDLE_MINUTES => "30",
+                UPLOAD_LIMIT_MB => "20",
+                DOCUMENT_QUOTA_MB => "500",
+                _ => "12",
             },
         }),
     }

@@ -16,6 +16,7 @@ pub mod entities;
 pub mod health;
 pub mod mail;
 pub mod passwords;
+pub mod request_context;
 pub mod request_log;
 pub mod respond;
 pub mod router;

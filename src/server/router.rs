@@ -2,13 +2,14 @@
 
 use axum::{
     Router,
+    extract::DefaultBodyLimit,
     middleware::{from_fn, from_fn_with_state},
-    routing::get,
+    routing::{get, post},
 };
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
-use super::{admin_console::exports, health, request_log, security, state::AppState};
+use super::{admin_console::exports, documents, health, request_log, security, state::AppState};
 use crate::app::{App, shell};
 
 /// Builds the full application; tests drive this same router.
@@ -20,6 +21,12 @@ pub fn build(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/admin/audit.csv", get(exports::audit_csv))
         .route("/admin/access.csv", get(exports::access_csv))
+        .route(
+            "/documents/upload",
+            // Each file's own limit is enforced while it streams; no body is held whole.
+            post(documents::upload::upload).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/documents/{id}/file", get(documents::download::file))
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || {
             shell(options.clone())
         })

@@ -16,6 +16,7 @@ mod announcements;
 mod audit;
 mod catalog_load;
 mod document_storage;
+mod documents;
 mod email_verification;
 mod health;
 mod mail_smtp;

@@ -7,8 +7,6 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use leptos::prelude::*;
-use leptos::reactive::{computed::ScopedFuture, owner::Owner};
 
 use super::{access_review, admin, audit_log};
 use crate::{
@@ -21,19 +19,13 @@ use crate::{
     },
 };
 
-/// Runs `work` with the request's parts and the state as context, as server functions do.
 async fn in_request<T>(
     state: AppState,
     request: Request,
     work: impl Future<Output = Result<T, AppError>>,
 ) -> Result<T, AppError> {
     let (parts, _) = request.into_parts();
-    let owner = Owner::new();
-    owner.with(|| {
-        provide_context(parts);
-        provide_context(state);
-    });
-    owner.with(|| ScopedFuture::new(work)).await
+    crate::server::request_context::in_request(state, parts, work).await
 }
 
 fn csv_file(name: &str, body: String) -> Response {

@@ -53,11 +53,14 @@ pub enum Action {
     AnnouncementSaved,
     AnnouncementPublished,
     AnnouncementUnpublished,
+    DocumentUploaded,
+    DocumentDeleted,
+    DocumentDestroyed,
 }
 
 impl Action {
     /// Every action, in the order the console's filter lists them.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 37] = [
         Self::SignUp,
         Self::SignIn,
         Self::SignInFailed,
@@ -92,6 +95,9 @@ impl Action {
         Self::AnnouncementSaved,
         Self::AnnouncementPublished,
         Self::AnnouncementUnpublished,
+        Self::DocumentUploaded,
+        Self::DocumentDeleted,
+        Self::DocumentDestroyed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -130,6 +136,9 @@ impl Action {
             Self::AnnouncementSaved => "announcement_saved",
             Self::AnnouncementPublished => "announcement_published",
             Self::AnnouncementUnpublished => "announcement_unpublished",
+            Self::DocumentUploaded => "document_uploaded",
+            Self::DocumentDeleted => "document_deleted",
+            Self::DocumentDestroyed => "document_destroyed_patient_information",
         }
     }
 }

@@ -2,5 +2,8 @@
 //! own before they reach storage.
 
 pub mod cipher;
+pub mod download;
+pub mod library;
 pub mod storage;
+pub mod upload;
 pub mod vault;

@@ -6,6 +6,8 @@ pub mod announcement_read;
 pub mod audit_log;
 pub mod clinician_fact;
 pub mod credential;
+pub mod document;
+pub mod document_version;
 pub mod email_link;
 pub mod recovery_code;
 pub mod requirement_set;

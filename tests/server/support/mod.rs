@@ -117,6 +117,20 @@ impl TestApp {
         Self::with_config(config, self._db).await
     }
 
+    /// A restart with some configuration variables set on top of the test configuration.
+    pub async fn restart_with(self, vars: &[(&str, &str)]) -> Self {
+        let database = self.state.config.database.url.clone();
+        let data_dir = self
+            .state
+            .config
+            .storage
+            .local_root
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Self::with_config(test_config_with(&database, &data_dir, vars), self._db).await
+    }
+
     pub async fn get(&self, path: &str) -> TestResponse {
         self.send(Request::get(path).body(Body::empty()).unwrap())
             .await

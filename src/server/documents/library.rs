@@ -1,0 +1,165 @@
+//! A clinician's documents: listed, renamed, deleted, and destroyed at once when they hold
+//! patient information. Another clinician's document id answers "not found", always.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, TransactionTrait,
+};
+use uuid::Uuid;
+
+use crate::{
+    domain::documents::{self as rules, DocumentKind},
+    error::AppError,
+    features::documents::{DocumentView, VersionView},
+    server::{
+        audit::{self, Action, Event, Outcome},
+        auth,
+        entities::{document, document_version},
+        respond::database_error,
+        state::AppState,
+        workspace::{clinician, record_id},
+    },
+};
+
+/// The caller's document with this id, or "not found" for anyone else's.
+pub(super) async fn owned(
+    db: &impl ConnectionTrait,
+    user: Uuid,
+    id: &str,
+) -> Result<document::Model, AppError> {
+    document::Entity::find_by_id(record_id(id)?)
+        .filter(document::Column::UserId.eq(user))
+        .one(db)
+        .await
+        .map_err(database_error)?
+        .ok_or_else(AppError::not_found)
+}
+
+fn view(row: document::Model, versions: Vec<document_version::Model>) -> DocumentView {
+    let kind = DocumentKind::parse(&row.kind).unwrap_or(DocumentKind::Other);
+    let mut versions: Vec<VersionView> = versions
+        .into_iter()
+        .filter(|v| v.document_id == row.id && v.state == document_version::state::STORED)
+        .map(|v| VersionView {
+            number: v.number,
+            file_name: v.file_name,
+            content_type: v.content_type,
+            size: u64::try_from(v.size).unwrap_or_default(),
+            uploaded: v.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        })
+        .collect();
+    versions.sort_by_key(|v| std::cmp::Reverse(v.number));
+    DocumentView {
+        id: row.id.to_string(),
+        title: row.title,
+        kind: kind.as_str().to_owned(),
+        kind_label: kind.label().to_owned(),
+        versions,
+    }
+}
+
+/// The caller's documents, newest first, with every stored version.
+pub async fn list() -> Result<Vec<DocumentView>, AppError> {
+    let (state, user) = clinician().await?;
+    let rows = document::Entity::find()
+        .filter(document::Column::UserId.eq(user.user_id))
+        .order_by_desc(document::Column::UpdatedAt)
+        .all(&state.db)
+        .await
+        .map_err(database_error)?;
+    let versions = document_version::Entity::find()
+        .filter(document_version::Column::UserId.eq(user.user_id))
+        .all(&state.db)
+        .await
+        .map_err(database_error)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| view(row, versions.clone()))
+        // A document whose only upload is still arriving is not shown yet.
+        .filter(|doc| !doc.versions.is_empty())
+        .collect())
+}
+
+pub async fn rename(id: String, title: String, kind: String) -> Result<DocumentView, AppError> {
+    let (state, user) = clinician().await?;
+    let title = rules::title(&title).map_err(|p| AppError::bad_request(p.to_string()))?;
+    let kind = DocumentKind::parse(&kind).map_err(|p| AppError::bad_request(p.to_string()))?;
+    let row = owned(&state.db, user.user_id, &id).await?;
+    let mut active = row.into_active_model();
+    active.title = Set(title);
+    active.kind = Set(kind.as_str().to_owned());
+    active.updated_at = Set(Utc::now());
+    let row = active.update(&state.db).await.map_err(database_error)?;
+    let versions = document_version::Entity::find()
+        .filter(document_version::Column::DocumentId.eq(row.id))
+        .all(&state.db)
+        .await
+        .map_err(database_error)?;
+    Ok(view(row, versions))
+}
+
+/// Removes every version's object from storage, then the rows (and with them the wrapped
+/// data keys). Objects go first: if storage fails, the document stays listed and the
+/// clinician can try again, rather than rows vanishing over bytes still stored.
+pub(super) async fn remove(state: &AppState, doc: &document::Model) -> Result<(), AppError> {
+    let versions = document_version::Entity::find()
+        .filter(document_version::Column::DocumentId.eq(doc.id))
+        .all(&state.db)
+        .await
+        .map_err(database_error)?;
+    for version in &versions {
+        state
+            .storage
+            .destroy(&version.object_key)
+            .await
+            .map_err(|err| {
+                tracing::error!(error = %err, "a document's stored object could not be removed");
+                AppError::unavailable()
+            })?;
+    }
+    let txn = state.db.begin().await.map_err(database_error)?;
+    document_version::Entity::delete_many()
+        .filter(document_version::Column::DocumentId.eq(doc.id))
+        .exec(&txn)
+        .await
+        .map_err(database_error)?;
+    document::Entity::delete_by_id(doc.id)
+        .exec(&txn)
+        .await
+        .map_err(database_error)?;
+    txn.commit().await.map_err(database_error)
+}
+
+async fn audited(state: &AppState, actor: Uuid, action: Action, doc: Uuid) -> Result<(), DbErr> {
+    // Ids only: never the file name or anything read from the file.
+    let event = Event {
+        actor: Some(actor),
+        action,
+        target: Some(format!("document:{doc}")),
+        client_addr: auth::client_addr(),
+        outcome: Outcome::Success,
+        reason: None,
+    };
+    audit::record(&state.db, event, Utc::now()).await
+}
+
+pub async fn delete(id: String) -> Result<(), AppError> {
+    let (state, user) = clinician().await?;
+    let doc = owned(&state.db, user.user_id, &id).await?;
+    remove(&state, &doc).await?;
+    audited(&state, user.user_id, Action::DocumentDeleted, doc.id)
+        .await
+        .map_err(database_error)
+}
+
+/// "This contains patient information": every version, its key and the rows go at once,
+/// and the audit log says so.
+pub async fn report_patient_information(id: String) -> Result<(), AppError> {
+    let (state, user) = clinician().await?;
+    let doc = owned(&state.db, user.user_id, &id).await?;
+    remove(&state, &doc).await?;
+    audited(&state, user.user_id, Action::DocumentDestroyed, doc.id)
+        .await
+        .map_err(database_error)
+}
