@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::admin;
 use crate::{
-    domain::requirements::catalog::RuleSet,
+    domain::requirements::{Catalog, catalog::RuleSet},
     error::AppError,
     features::admin::{CatalogSetDetail, CatalogSetRow, CatalogVersionView, SourceView},
     server::{
@@ -24,6 +24,14 @@ use crate::{
 
 /// A requirement set's JSON is a few kilobytes; anything far larger is not one.
 const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// The newest version of the set named `id` (its canonical id, as the console links it).
+fn newest<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a RuleSet, AppError> {
+    catalog
+        .latest()
+        .find(|set| set.id.as_str() == id.trim())
+        .ok_or_else(AppError::not_found)
+}
 
 pub async fn sets() -> Result<Vec<CatalogSetRow>, AppError> {
     let (state, _) = admin().await?;
@@ -50,10 +58,7 @@ pub async fn sets() -> Result<Vec<CatalogSetRow>, AppError> {
 pub async fn detail(id: String) -> Result<CatalogSetDetail, AppError> {
     let (state, _) = admin().await?;
     let catalog = state.catalog.current();
-    let latest = catalog
-        .latest()
-        .find(|set| set.id.as_str() == id.trim())
-        .ok_or_else(AppError::not_found)?;
+    let latest = newest(&catalog, &id)?;
     // Who added each console version, by username.
     let added: Vec<requirement_set::Model> = requirement_set::Entity::find()
         .filter(requirement_set::Column::SetId.eq(latest.id.as_str()))
@@ -194,10 +199,7 @@ fn continues(new: &RuleSet, latest: &RuleSet) -> Result<(), AppError> {
 pub async fn add_version(id: String, body: String) -> Result<u32, AppError> {
     let (state, me) = admin().await?;
     let catalog = state.catalog.current();
-    let latest = catalog
-        .latest()
-        .find(|set| set.id.as_str() == id.trim())
-        .ok_or_else(AppError::not_found)?;
+    let latest = newest(&catalog, &id)?;
     let set = parse(&body)?;
     if set.id != latest.id {
         return Err(AppError::bad_request(format!(
@@ -206,7 +208,7 @@ pub async fn add_version(id: String, body: String) -> Result<u32, AppError> {
         )));
     }
     continues(&set, latest)?;
-    let mut trial = crate::domain::requirements::Catalog::clone(&catalog);
+    let mut trial = Catalog::clone(&catalog);
     trial.add(set.clone()).map_err(|err| match err {
         crate::domain::requirements::EngineError::InvalidCatalog { message, .. } => {
             AppError::bad_request(format!("The engine refused the set: {message}."))

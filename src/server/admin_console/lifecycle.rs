@@ -36,6 +36,14 @@ fn target(id: &str, me: Uuid, verb: &str) -> Result<Uuid, AppError> {
     Ok(target)
 }
 
+async fn account(db: &impl ConnectionTrait, id: Uuid) -> Result<user::Model, AppError> {
+    user::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(database_error)?
+        .ok_or_else(AppError::not_found)
+}
+
 /// Sets the account's status (and planned end) and, unless it stays usable, ends its
 /// sessions, all in one transaction.
 async fn change(
@@ -89,11 +97,7 @@ pub async fn set_status(id: String, change_to: String, reason: String) -> Result
     let target = target(&id, me.user_id, change_to.trim())?;
     let now = Utc::now();
     let txn = state.db.begin().await.map_err(database_error)?;
-    let account = user::Entity::find_by_id(target)
-        .one(&txn)
-        .await
-        .map_err(database_error)?
-        .ok_or_else(AppError::not_found)?;
+    let account = account(&txn, target).await?;
     let unchanged = account.status == status
         && (status == user::status::SUSPENDED || account.terminate_on.is_none());
     if unchanged {
@@ -131,11 +135,7 @@ pub async fn terminate(id: String, on: String, reason: String) -> Result<(), App
     let reason = rules::reason(&reason).map_err(refused)?;
     let target = target(&id, me.user_id, "terminate")?;
     let txn = state.db.begin().await.map_err(database_error)?;
-    let account = user::Entity::find_by_id(target)
-        .one(&txn)
-        .await
-        .map_err(database_error)?
-        .ok_or_else(AppError::not_found)?;
+    let account = account(&txn, target).await?;
     if account.status == user::status::TERMINATED {
         return Err(AppError::bad_request("This account is already terminated."));
     }

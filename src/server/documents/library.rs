@@ -3,8 +3,8 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -131,35 +131,32 @@ pub(super) async fn remove(state: &AppState, doc: &document::Model) -> Result<()
     txn.commit().await.map_err(database_error)
 }
 
-async fn audited(state: &AppState, actor: Uuid, action: Action, doc: Uuid) -> Result<(), DbErr> {
-    // Ids only: never the file name or anything read from the file.
+/// Removes the caller's document and records why: `DocumentDeleted` for a plain delete,
+/// `DocumentDestroyed` for a patient-information report. Ids only reach the audit log,
+/// never the file name or anything read from the file.
+async fn remove_owned(id: String, action: Action) -> Result<(), AppError> {
+    let (state, user) = clinician().await?;
+    let doc = owned(&state.db, user.user_id, &id).await?;
+    remove(&state, &doc).await?;
     let event = Event {
-        actor: Some(actor),
+        actor: Some(user.user_id),
         action,
-        target: Some(format!("document:{doc}")),
+        target: Some(format!("document:{}", doc.id)),
         client_addr: auth::client_addr(),
         outcome: Outcome::Success,
         reason: None,
     };
-    audit::record(&state.db, event, Utc::now()).await
+    audit::record(&state.db, event, Utc::now())
+        .await
+        .map_err(database_error)
 }
 
 pub async fn delete(id: String) -> Result<(), AppError> {
-    let (state, user) = clinician().await?;
-    let doc = owned(&state.db, user.user_id, &id).await?;
-    remove(&state, &doc).await?;
-    audited(&state, user.user_id, Action::DocumentDeleted, doc.id)
-        .await
-        .map_err(database_error)
+    remove_owned(id, Action::DocumentDeleted).await
 }
 
 /// "This contains patient information": every version, its key and the rows go at once,
 /// and the audit log says so.
 pub async fn report_patient_information(id: String) -> Result<(), AppError> {
-    let (state, user) = clinician().await?;
-    let doc = owned(&state.db, user.user_id, &id).await?;
-    remove(&state, &doc).await?;
-    audited(&state, user.user_id, Action::DocumentDestroyed, doc.id)
-        .await
-        .map_err(database_error)
+    remove_owned(id, Action::DocumentDestroyed).await
 }
