@@ -9,7 +9,7 @@ use std::{
 use chrono::Datelike;
 
 use super::{
-    allocate::allocate,
+    allocate::{Buffers, allocate},
     carry_over,
     case::{Case, Credit},
     catalog::Catalog,
@@ -154,6 +154,7 @@ pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
     };
 
     let index = TopicIndex::new(checked.topics, catalog.names.topic_count(), credits.len());
+    let mut buffers = Buffers::default();
     let mut reports = Vec::with_capacity(case.credentials.len());
     for credential in &case.credentials {
         reports.push(evaluate_credential(
@@ -163,6 +164,7 @@ pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
             &credits,
             &index,
             &checked.bits,
+            &mut buffers,
         )?);
     }
     let next_steps = next_steps(&reports);
@@ -180,6 +182,7 @@ fn evaluate_credential(
     credits: &[&Credit],
     index: &TopicIndex,
     type_bits: &[u64],
+    buffers: &mut Buffers,
 ) -> Result<CredentialReport, EngineError> {
     let facts = FactView {
         credential: &credential.facts,
@@ -227,7 +230,15 @@ fn evaluate_credential(
             (Cow::Owned(pool), Cow::Owned(bits))
         }
     };
-    let allocations = allocate(&demands, &pool, &bits, index, case.today, &catalog.names);
+    let allocations = allocate(
+        &demands,
+        &pool,
+        &bits,
+        index,
+        case.today,
+        &catalog.names,
+        buffers,
+    );
     // The demands are not needed afterwards: their texts move into the report uncopied.
     let requirements = demands
         .into_iter()
