@@ -16,7 +16,10 @@ use super::{
 /// Which members of a group a credit fits (bit mask), and the cap it falls under.
 type Signature = (u64, Option<usize>);
 
-/// Buffers reused by every group of one credential.
+/// Beyond this many distinct signatures in a group, positions are ordered by sorting.
+const MANY_KINDS: usize = 32;
+
+/// Buffers reused by every group of a clinician's credentials.
 #[derive(Default)]
 pub struct Scratch {
     /// (credit, signature) of every credit some member may count, in canonical order; a
@@ -26,10 +29,59 @@ pub struct Scratch {
     by_credit: Vec<Signature>,
     /// Positions ordered by signature, then credit.
     order: Vec<usize>,
+    /// The distinct signatures of `merged`, in order, and where each one's positions start.
+    kinds: Vec<Signature>,
+    starts: Vec<usize>,
     /// Per position, the members it counted toward (bit i = member i).
     counted_in: Vec<u64>,
+    /// Hundredths each position gave each member (position × members + member).
+    taken: Vec<i64>,
+    /// Hundredths counted toward each member so far.
+    got: Vec<i64>,
     /// Hours of each credit of the current signature not counted anywhere.
     left: Vec<i64>,
+}
+
+impl Scratch {
+    /// Fills `order` with the positions of `merged` by signature, then position: the same
+    /// order as a sort, but by bucket (a group has only a few distinct signatures), which is
+    /// linear where sorting took several percent of an evaluation (issue 4 benchmark).
+    fn order_by_signature(&mut self) {
+        let merged = &self.merged;
+        self.order.clear();
+        self.kinds.clear();
+        for &(_, signature) in merged {
+            if self.kinds.last() != Some(&signature) && !self.kinds.contains(&signature) {
+                self.kinds.push(signature);
+            }
+            if self.kinds.len() > MANY_KINDS {
+                // Looking up so many would cost more than the sort it replaces.
+                self.order.extend(0..merged.len());
+                self.order.sort_unstable_by_key(|&p| (merged[p].1, p));
+                return;
+            }
+        }
+        if let [_] = self.kinds.as_slice() {
+            self.order.extend(0..merged.len());
+            return;
+        }
+        self.kinds.sort_unstable();
+        let kind_of = |signature: &Signature| self.kinds.partition_point(|k| k < signature);
+        self.starts.clear();
+        self.starts.resize(self.kinds.len() + 1, 0);
+        for (_, signature) in merged {
+            self.starts[kind_of(signature) + 1] += 1;
+        }
+        for k in 1..self.starts.len() {
+            self.starts[k] += self.starts[k - 1];
+        }
+        self.order.resize(merged.len(), 0);
+        for (p, (_, signature)) in merged.iter().enumerate() {
+            let slot = &mut self.starts[kind_of(signature)];
+            self.order[*slot] = p;
+            *slot += 1;
+        }
+    }
 }
 
 /// One signature's credits (a range of `Scratch::order`) and its (member, flow) edges.
@@ -39,13 +91,25 @@ struct Run {
     flows: Range<usize>,
 }
 
-/// Allocates the group `members` (demand indices, in order) from `eligible[d]` = (credit, cap).
+/// The (credit, cap) lists of all demands: demand d's is `eligible[ranges[d]]`.
+pub struct Lists<'a> {
+    pub eligible: &'a [(usize, Option<usize>)],
+    pub ranges: &'a [Range<usize>],
+}
+
+impl Lists<'_> {
+    fn of(&self, d: usize) -> &[(usize, Option<usize>)] {
+        &self.eligible[self.ranges[d].clone()]
+    }
+}
+
+/// Allocates the group `members` (demand indices, in order) from their eligible lists.
 pub fn solve(
     demands: &[Demand],
     credits: &[&Credit],
     bits: &[u64],
     members: &[usize],
-    eligible: &[&[(usize, Option<usize>)]],
+    eligible: &Lists<'_>,
     scratch: &mut Scratch,
     out: &mut [Allocation],
 ) {
@@ -54,7 +118,7 @@ pub fn solve(
     if let [d] = members {
         // One member's list is in canonical order, each credit once.
         s.merged
-            .extend(eligible[*d].iter().map(|&(c, cap)| (c, (1, cap))));
+            .extend(eligible.of(*d).iter().map(|&(c, cap)| (c, (1, cap))));
     } else {
         // Marking each credit's signature in a table by credit, members in order (so the
         // first member's cap wins), then reading it in credit order merges the lists in
@@ -62,7 +126,7 @@ pub fn solve(
         s.by_credit.clear();
         s.by_credit.resize(credits.len(), (0, None));
         for (bit, &d) in members.iter().enumerate().take(64) {
-            for &(c, cap) in eligible[d] {
+            for &(c, cap) in eligible.of(d) {
                 let signature = &mut s.by_credit[c];
                 signature.0 |= 1 << bit;
                 signature.1 = signature.1.or(cap);
@@ -76,18 +140,18 @@ pub fn solve(
     if s.merged.is_empty() {
         return;
     }
+    s.order_by_signature();
     let merged = &s.merged;
-    s.order.clear();
-    s.order.extend(0..merged.len());
-    // Often every credit has the same signature and the positions are already in order.
-    if !s.order.is_sorted_by_key(|&p| (merged[p].1, p)) {
-        s.order.sort_unstable_by_key(|&p| (merged[p].1, p));
-    }
     let (runs, flows) = share(demands, credits, members, merged, &s.order);
 
+    let m = members.len();
     s.counted_in.clear();
     s.counted_in.resize(merged.len(), 0);
-    let mut got: Vec<i64> = vec![0; members.len()];
+    s.taken.clear();
+    s.taken.resize(merged.len() * m, 0);
+    s.got.clear();
+    s.got.resize(m, 0);
+    let got = &mut s.got;
     let mut reasons = UnusedReasons::default();
     for run in &runs {
         let list = &s.order[run.credits.clone()];
@@ -104,9 +168,7 @@ pub fn solve(
                 }
                 let take = flow.min(s.left[k]);
                 if take > 0 {
-                    out[members[i]]
-                        .counted
-                        .push((merged[p].0, Hours::hundredths(take)));
+                    s.taken[p * m + i] = take;
                     s.counted_in[p] |= 1 << i;
                     got[i] += take;
                     s.left[k] -= take;
@@ -119,14 +181,23 @@ pub fn solve(
             list,
             flows: &flows[run.flows.clone()],
             counted_in: &s.counted_in,
-            got: &got,
+            got: got.as_slice(),
             left: &s.left,
         };
         explain_unused(demands, credits, bits, members, &state, &mut reasons, out);
     }
-    // Each credit appears at most once per member (one edge per signature and member).
-    for &d in members {
-        out[d].counted.sort_unstable_by_key(|&(c, _)| c);
+    // Read back in position order, which is credit order, so no list needs sorting; each
+    // credit counts at most once per member (one edge per signature and member).
+    for (i, &d) in members.iter().enumerate() {
+        let bit = 1u64 << i;
+        let count = s.counted_in.iter().filter(|&&mask| mask & bit != 0).count();
+        let counted = &mut out[d].counted;
+        counted.reserve_exact(count);
+        for (p, &mask) in s.counted_in.iter().enumerate() {
+            if mask & bit != 0 {
+                counted.push((merged[p].0, Hours::hundredths(s.taken[p * m + i])));
+            }
+        }
     }
 }
 
