@@ -335,7 +335,7 @@ async fn the_status_page_checks_each_part(app: TestApp) {
         parts,
         [("Database", true), ("File storage", true), ("Mail", true)]
     );
-    assert_eq!(status.users, 2);
+    assert_eq!((status.users, status.documents), (2, 0));
     assert_eq!(status.pending_migrations, 0);
     assert!(
         status.schema_version.starts_with("m2026"),

@@ -53,6 +53,7 @@ pub struct ConsoleStatus {
     pub users: u64,
     pub credentials: u64,
     pub activities: u64,
+    pub documents: u64,
     pub checked_at: String,
 }
 

@@ -33,6 +33,7 @@ pub fn AdminStatusPage() -> impl IntoView {
                             <dt class="font-medium">"Accounts"</dt><dd data-testid="count-users">{status.users}</dd>
                             <dt class="font-medium">"Credentials"</dt><dd>{status.credentials}</dd>
                             <dt class="font-medium">"CE activities"</dt><dd>{status.activities}</dd>
+                            <dt class="font-medium">"Documents"</dt><dd data-testid="count-documents">{status.documents}</dd>
                             <dt class="font-medium">"Checked at"</dt><dd>{status.checked_at}</dd>
                         </dl>
                     }.into_any(),

@@ -9,7 +9,7 @@ use crate::{
     error::AppError,
     features::admin::{ConsoleStatus, StatusCheck},
     server::{
-        entities::{activity, credential, user},
+        entities::{activity, credential, document, user},
         respond::database_error,
         state::AppState,
         status,
@@ -64,6 +64,10 @@ pub async fn read() -> Result<ConsoleStatus, AppError> {
         .count(db)
         .await
         .map_err(database_error)?;
+    let documents = document::Entity::find()
+        .count(db)
+        .await
+        .map_err(database_error)?;
     Ok(ConsoleStatus {
         checks: vec![database, storage(&state).await, mail],
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -72,6 +76,7 @@ pub async fn read() -> Result<ConsoleStatus, AppError> {
         users,
         credentials,
         activities,
+        documents,
         checked_at: Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
     })
 }
