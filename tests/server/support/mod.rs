@@ -199,12 +199,17 @@ impl TestApp {
     }
 
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("router answers");
+        let what = format!("{} {}", request.method(), request.uri().path());
+        // A request that never answers fails its test within a minute, naming itself, rather
+        // than stalling the whole run. One such hang was seen once under full-suite load
+        // (Postgres, an admin page) and is not yet explained.
+        let response = tokio::time::timeout(
+            std::time::Duration::from_secs(60),
+            self.router.clone().oneshot(request),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("no answer within 60 s to {what}"))
+        .expect("router answers");
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = to_bytes(response.into_body(), 16 * 1024 * 1024)
