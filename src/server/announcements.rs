@@ -12,7 +12,7 @@ use crate::{
     server::{
         auth::{self, CurrentUser, Permission},
         entities::{announcement, announcement_read},
-        respond::database_error,
+        respond::{database_error, record_id},
         state::AppState,
     },
 };
@@ -78,7 +78,7 @@ pub async fn published() -> Result<Vec<UpdateView>, AppError> {
 /// unknown, malformed or unpublished id is not found.
 pub async fn dismiss(id: String) -> Result<(), AppError> {
     let (state, user) = reader().await?;
-    let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::not_found())?;
+    let id = record_id(&id)?;
     announcement::Entity::find_by_id(id)
         .filter(announcement::Column::PublishedAt.is_not_null())
         .one(&state.db)

@@ -23,6 +23,12 @@ pub fn finish<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result.map_err(fail)
 }
 
+/// A record id from a form or link: malformed ids answer like missing records, so a probe
+/// learns nothing from the difference.
+pub fn record_id(raw: &str) -> Result<uuid::Uuid, AppError> {
+    uuid::Uuid::parse_str(raw.trim()).map_err(|_| AppError::not_found())
+}
+
 /// A database failure as the user sees it ("try again in a minute"); the cause goes to the
 /// log, next to the request's access line that names the route.
 pub fn database_error(err: sea_orm::DbErr) -> AppError {

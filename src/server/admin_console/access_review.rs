@@ -18,7 +18,7 @@ use crate::{
         audit::{self, Action, Event, Outcome},
         auth::{self, CurrentUser},
         entities::user,
-        respond::database_error,
+        respond::{database_error, record_id},
         state::AppState,
     },
 };
@@ -85,7 +85,7 @@ pub async fn report() -> Result<Vec<AccessRow>, AppError> {
 /// Records that the caller reviewed this administrator's access today.
 pub async fn mark_reviewed(id: String) -> Result<(), AppError> {
     let (state, me) = admin().await?;
-    let target = Uuid::parse_str(id.trim()).map_err(|_| AppError::not_found())?;
+    let target = record_id(&id)?;
     let account = user::Entity::find_by_id(target)
         .one(&state.db)
         .await

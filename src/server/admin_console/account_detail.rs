@@ -3,7 +3,6 @@
 //! audit log keeps.
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use uuid::Uuid;
 
 use super::{accounts, admin};
 use crate::{
@@ -14,19 +13,15 @@ use crate::{
         audit::{self, Action, Event, Outcome},
         auth,
         entities::{activity, credential, user},
-        respond::database_error,
+        respond::{database_error, record_id},
         workspace::credentials::title_of,
     },
 };
 
-fn account_id(id: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(id.trim()).map_err(|_| AppError::not_found())
-}
-
 pub async fn detail(id: String) -> Result<AccountDetail, AppError> {
     let (state, me) = admin().await?;
     let db = &state.db;
-    let account = user::Entity::find_by_id(account_id(&id)?)
+    let account = user::Entity::find_by_id(record_id(&id)?)
         .one(db)
         .await
         .map_err(database_error)?
@@ -72,7 +67,7 @@ pub async fn records(id: String, reason: String) -> Result<AccountRecords, AppEr
     let (state, me) = admin().await?;
     let reason = rules::reason(&reason).map_err(|p| AppError::bad_request(p.to_string()))?;
     let db = &state.db;
-    let owner = user::Entity::find_by_id(account_id(&id)?)
+    let owner = user::Entity::find_by_id(record_id(&id)?)
         .one(db)
         .await
         .map_err(database_error)?

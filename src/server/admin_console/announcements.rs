@@ -15,7 +15,7 @@ use crate::{
         audit::{self, Action, Event, Outcome},
         auth::{self, CurrentUser},
         entities::announcement,
-        respond::database_error,
+        respond::{database_error, record_id},
         state::AppState,
     },
 };
@@ -40,11 +40,6 @@ fn row(model: announcement::Model, now: DateTime<Utc>) -> AnnouncementRow {
         title: model.title,
         body: model.body,
     }
-}
-
-/// An id from a form or link: malformed ids answer like missing announcements.
-fn announcement_id(raw: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(raw.trim()).map_err(|_| AppError::not_found())
 }
 
 async fn find(state: &AppState, id: Uuid) -> Result<announcement::Model, AppError> {
@@ -85,7 +80,7 @@ pub async fn list() -> Result<AnnouncementList, AppError> {
 
 pub async fn one(id: String) -> Result<AnnouncementRow, AppError> {
     let (state, _) = admin().await?;
-    let model = find(&state, announcement_id(&id)?).await?;
+    let model = find(&state, record_id(&id)?).await?;
     Ok(row(model, Utc::now()))
 }
 
@@ -95,7 +90,7 @@ pub async fn save(id: String, form: AnnouncementForm) -> Result<String, AppError
     let (state, me) = admin().await?;
     let existing = match id.trim() {
         "" => None,
-        raw => Some(find(&state, announcement_id(raw)?).await?),
+        raw => Some(find(&state, record_id(raw)?).await?),
     };
     let valid = form
         .validate()
@@ -144,7 +139,7 @@ pub async fn unpublish(id: String) -> Result<(), AppError> {
 
 async fn set_published(id: String, publish: bool) -> Result<(), AppError> {
     let (state, me) = admin().await?;
-    let model = find(&state, announcement_id(&id)?).await?;
+    let model = find(&state, record_id(&id)?).await?;
     match (publish, model.published_at.is_some()) {
         (true, true) => {
             return Err(AppError::bad_request(

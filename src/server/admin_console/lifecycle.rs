@@ -17,7 +17,7 @@ use crate::{
         audit::{self, Action, Event, Outcome},
         auth::{self, sessions},
         entities::user,
-        respond::database_error,
+        respond::{database_error, record_id},
     },
 };
 
@@ -27,7 +27,7 @@ fn refused(problem: crate::domain::workspace::fields::FieldProblem) -> AppError 
 
 /// The account another administrator acts on; never the caller's own.
 fn target(id: &str, me: Uuid, verb: &str) -> Result<Uuid, AppError> {
-    let target = Uuid::parse_str(id.trim()).map_err(|_| AppError::not_found())?;
+    let target = record_id(id)?;
     if target == me {
         return Err(AppError::bad_request(format!(
             "You cannot {verb} your own account; ask another administrator."

@@ -2,7 +2,6 @@
 
 use chrono::Utc;
 use sea_orm::EntityTrait;
-use uuid::Uuid;
 
 use super::admin;
 use crate::{
@@ -11,7 +10,7 @@ use crate::{
     server::{
         admin::{RoleError, set_role},
         entities::user,
-        respond::database_error,
+        respond::{database_error, record_id},
     },
 };
 
@@ -21,7 +20,7 @@ pub async fn change_role(id: String, role: String, reason: String) -> Result<(),
     let (state, me) = admin().await?;
     let role = rules::role(&role).map_err(|p| AppError::bad_request(p.to_string()))?;
     let reason = rules::reason(&reason).map_err(|p| AppError::bad_request(p.to_string()))?;
-    let target = Uuid::parse_str(id.trim()).map_err(|_| AppError::not_found())?;
+    let target = record_id(&id)?;
     if target == me.user_id {
         return Err(AppError::bad_request(
             "You cannot change your own role; ask another administrator.",

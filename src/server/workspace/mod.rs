@@ -8,8 +8,6 @@ pub mod dashboard;
 pub mod history;
 pub mod profile;
 
-use uuid::Uuid;
-
 use crate::{
     error::AppError,
     server::{
@@ -25,12 +23,7 @@ pub(crate) async fn clinician() -> Result<(AppState, CurrentUser), AppError> {
     Ok((state, user))
 }
 
-/// A record id from a form: malformed ids answer like missing records.
-pub(crate) fn record_id(raw: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(raw.trim()).map_err(|_| AppError::not_found())
-}
-
-pub(crate) use crate::server::respond::database_error;
+pub(crate) use crate::server::respond::{database_error, record_id};
 
 /// A source as the pages show it. The clinician's own rules have no page to link to, so
 /// their source keeps its title and loses its placeholder address.
