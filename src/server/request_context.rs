@@ -1,7 +1,6 @@
 //! Running service code from a plain axum handler with the same context server functions
 //! get (the request's parts and the state), so every check reads the session the same way.
 
-use axum::extract::Request;
 use leptos::prelude::*;
 use leptos::reactive::{computed::ScopedFuture, owner::Owner};
 
@@ -18,9 +17,4 @@ pub async fn in_request<T>(
         provide_context(state);
     });
     owner.with(|| ScopedFuture::new(work)).await
-}
-
-/// The parts of `request`, for `in_request`, with the body left to the handler.
-pub fn split(request: Request) -> (axum::http::request::Parts, axum::body::Body) {
-    request.into_parts()
 }

@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 use super::{
     cipher::DataKey,
+    storage::fill,
     vault::{self, VaultError},
 };
 use crate::{
@@ -74,14 +75,9 @@ async fn store_file(
         field.map_err(|err| std::io::Error::new(std::io::ErrorKind::ConnectionAborted, err)),
     );
     let mut head = vec![0u8; 1024];
-    let mut filled = 0;
-    while filled < head.len() {
-        match reader.read(&mut head[filled..]).await {
-            Ok(0) => break,
-            Ok(read) => filled += read,
-            Err(_) => return Err("The upload was cut off; nothing was kept. Try again.".into()),
-        }
-    }
+    let filled = fill(&mut reader, &mut head)
+        .await
+        .map_err(|_| "The upload was cut off; nothing was kept. Try again.".to_owned())?;
     head.truncate(filled);
     let file_type = sniff(&head).map_err(|problem| match problem {
         TypeProblem::Empty => "The file is empty; nothing was kept.".to_owned(),

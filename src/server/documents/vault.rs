@@ -4,11 +4,11 @@
 use bytes::Bytes;
 use futures_util::{Stream, stream};
 use sha2::{Digest, Sha256};
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncWriteExt};
 
 use super::{
     cipher::{CHUNK, CipherError, DataKey, HEADER, Opener, Sealer, TAG},
-    storage::{ObjectReader, Storage, StorageError},
+    storage::{ObjectReader, Storage, StorageError, fill},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -28,21 +28,6 @@ pub enum VaultError {
 pub struct Stored {
     pub size: u64,
     pub sha256: String,
-}
-
-/// Reads until `buffer` is full or the input ends.
-async fn fill(
-    input: &mut (dyn AsyncRead + Send + Unpin),
-    buffer: &mut [u8],
-) -> std::io::Result<usize> {
-    let mut filled = 0;
-    while filled < buffer.len() {
-        match input.read(&mut buffer[filled..]).await? {
-            0 => break,
-            read => filled += read,
-        }
-    }
-    Ok(filled)
 }
 
 /// Seals `plaintext` into the pipe to storage, refusing more than `limit` bytes.

@@ -5,7 +5,7 @@ mod local;
 mod s3;
 pub mod settings;
 
-use tokio::io::AsyncRead;
+use tokio::io::{AsyncRead, AsyncReadExt};
 
 pub use local::LocalStore;
 pub use s3::S3Store;
@@ -83,6 +83,22 @@ impl Storage {
             Self::S3(store) => store.check().await.map(|()| "S3 bucket, versioning on"),
         }
     }
+}
+
+/// Reads until `buffer` is full or `input` ends; returns how many bytes were read. Reads
+/// from the network return whatever has arrived, so whole chunks and parts need this.
+pub(crate) async fn fill(
+    input: &mut (dyn AsyncRead + Send + Unpin),
+    buffer: &mut [u8],
+) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match input.read(&mut buffer[filled..]).await? {
+            0 => break,
+            read => filled += read,
+        }
+    }
+    Ok(filled)
 }
 
 /// Keys are made by the application from ids; anything else is refused before it can

@@ -8,10 +8,10 @@ use aws_sdk_s3::{
     primitives::ByteStream,
     types::{BucketVersioningStatus, CompletedMultipartUpload, CompletedPart},
 };
-use tokio::io::{AsyncRead, AsyncReadExt};
+use tokio::io::AsyncRead;
 
 use super::{
-    ObjectReader, StorageError,
+    ObjectReader, StorageError, fill,
     settings::{S3Settings, ServerSideEncryption},
     valid_key,
 };
@@ -29,22 +29,6 @@ pub struct S3Store {
 fn failed(what: &str, err: impl std::fmt::Display) -> StorageError {
     // The SDK's messages name the bucket and key at most, never credentials.
     StorageError::Backend(format!("{what}: {err}"))
-}
-
-/// Reads until `buffer` is full or the body ends; returns how many bytes were read.
-async fn fill(
-    body: &mut (dyn AsyncRead + Send + Unpin),
-    buffer: &mut [u8],
-) -> std::io::Result<usize> {
-    let mut filled = 0;
-    while filled < buffer.len() {
-        let read = body.read(&mut buffer[filled..]).await?;
-        if read == 0 {
-            break;
-        }
-        filled += read;
-    }
-    Ok(filled)
 }
 
 impl S3Store {
