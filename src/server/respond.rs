@@ -7,15 +7,24 @@ use leptos_axum::ResponseOptions;
 
 use crate::error::AppError;
 
+/// The HTTP status an error answers with.
+pub fn status_of(err: &AppError) -> StatusCode {
+    StatusCode::from_u16(err.code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
 /// Sets the response status for `err` and hands it back, for use in `map_err`.
 pub fn fail(err: AppError) -> AppError {
-    if let (Some(response), Ok(status)) = (
-        use_context::<ResponseOptions>(),
-        StatusCode::from_u16(err.code.http_status()),
-    ) {
-        response.set_status(status);
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(status_of(&err));
     }
     err
+}
+
+/// A plain route's refusal (a file download, a CSV export): the status and the message as
+/// text, which is what a browser shows when it asked for a file.
+pub fn plain_refusal(err: AppError) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (status_of(&err), err.message).into_response()
 }
 
 /// Applies `fail` to the error of a server function's result.

@@ -4,7 +4,7 @@
 
 use axum::{
     extract::{Query, Request, State},
-    http::{HeaderValue, StatusCode, header},
+    http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
 
@@ -15,6 +15,7 @@ use crate::{
     server::{
         audit::{self, Action, Event, Outcome},
         auth,
+        respond::plain_refusal,
         state::AppState,
     },
 };
@@ -41,11 +42,6 @@ fn csv_file(name: &str, body: String) -> Response {
     response
 }
 
-fn refused(err: AppError) -> Response {
-    let status = StatusCode::from_u16(err.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
-    (status, err.message).into_response()
-}
-
 /// `GET /admin/audit.csv` with the audit page's filters.
 pub async fn audit_csv(
     State(state): State<AppState>,
@@ -55,7 +51,7 @@ pub async fn audit_csv(
     let day = chrono::Utc::now().format("%Y-%m-%d");
     match in_request(state, request, audit_log::export(form)).await {
         Ok(body) => csv_file(&format!("licensure-audit-{day}.csv"), body),
-        Err(err) => refused(err),
+        Err(err) => plain_refusal(err),
     }
 }
 
@@ -78,6 +74,6 @@ pub async fn access_csv(State(state): State<AppState>, request: Request) -> Resp
     };
     match in_request(state, request, work).await {
         Ok(body) => csv_file(&format!("licensure-access-review-{day}.csv"), body),
-        Err(err) => refused(err),
+        Err(err) => plain_refusal(err),
     }
 }

@@ -5,7 +5,7 @@
 use axum::{
     body::Body,
     extract::{Path, Query, Request, State},
-    http::{HeaderValue, StatusCode, header},
+    http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -19,7 +19,7 @@ use crate::{
         auth::{self, Permission},
         entities::document_version,
         request_context::in_request,
-        respond::database_error,
+        respond::{database_error, plain_refusal},
         state::AppState,
     },
 };
@@ -110,10 +110,6 @@ pub async fn file(
     let (parts, _) = request.into_parts();
     match in_request(state.clone(), parts, open(state, id, query)).await {
         Ok(response) => response,
-        Err(err) => {
-            let status =
-                StatusCode::from_u16(err.code.http_status()).unwrap_or(StatusCode::NOT_FOUND);
-            (status, err.message).into_response()
-        }
+        Err(err) => plain_refusal(err),
     }
 }

@@ -35,7 +35,7 @@ use crate::{
         auth::{self, CurrentUser, Permission},
         entities::{document, document_version},
         request_context::in_request,
-        respond::database_error,
+        respond::{database_error, status_of},
         state::AppState,
     },
 };
@@ -267,10 +267,6 @@ pub async fn upload(State(state): State<AppState>, request: Request) -> Response
     };
     match in_request(state.clone(), parts, upload_all(state, form)).await {
         Ok(results) => Json(results).into_response(),
-        Err(err) => {
-            let status =
-                StatusCode::from_u16(err.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
-            (status, Json(err)).into_response()
-        }
+        Err(err) => (status_of(&err), Json(err)).into_response(),
     }
 }
