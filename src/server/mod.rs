@@ -10,6 +10,7 @@ pub mod catalog_loader;
 pub mod config;
 pub mod crypto;
 pub mod db;
+pub mod display;
 pub mod documents;
 pub mod engine_cli;
 pub mod entities;

@@ -17,6 +17,7 @@ use crate::{
     server::{
         audit::{self, Action, Event, Outcome},
         auth::{self, Permission, cookie, sessions},
+        display,
         entities::user,
         passwords::Password,
         state::AppState,
@@ -180,14 +181,13 @@ pub async fn my_sessions() -> Result<Vec<SessionView>, AppError> {
     let rows = sessions::list(&state.db, user.user_id)
         .await
         .map_err(database_error)?;
-    let when = |at: DateTime<Utc>| at.format("%Y-%m-%d %H:%M UTC").to_string();
     Ok(rows
         .into_iter()
         .map(|row| SessionView {
             id: row.id.to_string(),
             device: row.device,
-            signed_in: when(row.created_at),
-            last_seen: when(row.last_seen_at),
+            signed_in: display::minute(row.created_at),
+            last_seen: display::minute(row.last_seen_at),
             current: row.id == user.session_id,
         })
         .collect())

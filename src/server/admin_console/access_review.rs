@@ -17,6 +17,7 @@ use crate::{
     server::{
         audit::{self, Action, Event, Outcome},
         auth::{self, CurrentUser},
+        display,
         entities::user,
         respond::{database_error, record_id},
         state::AppState,
@@ -56,15 +57,15 @@ pub(super) async fn rows(state: &AppState, me: &CurrentUser) -> Result<Vec<Acces
             let last_sign_in = last.get(&account.id).copied();
             AccessRow {
                 id: account.id.to_string(),
-                granted_at: accounts::minute(since),
+                granted_at: display::minute(since),
                 granted_by: account
                     .role_granted_by
                     .map(name)
                     .unwrap_or_else(|| "operator".to_owned()),
-                last_sign_in: last_sign_in.map(accounts::minute),
+                last_sign_in: last_sign_in.map(display::minute),
                 last_review: account.access_reviewed_at.map(|at| {
                     let by = account.access_reviewed_by.map(name).unwrap_or_default();
-                    format!("{} by {by}", accounts::minute(at))
+                    format!("{} by {by}", display::minute(at))
                 }),
                 dormant: rules::dormant(last_sign_in, since, now),
                 is_you: account.id == me.user_id,

@@ -11,7 +11,7 @@ use crate::{
     features::admin::{AccountDetail, AccountRecords, RecordLine},
     server::{
         audit::{self, Action, Event, Outcome},
-        auth,
+        auth, display,
         entities::{activity, credential, user},
         respond::{database_error, record_id},
         workspace::credentials::title_of,
@@ -38,7 +38,7 @@ pub async fn detail(id: String) -> Result<AccountDetail, AppError> {
     let admin_since = (account.role == user::role::ADMIN).then(|| {
         let when = account
             .role_granted_at
-            .map(accounts::minute)
+            .map(display::minute)
             .unwrap_or_else(|| "an unrecorded time".to_owned());
         format!(
             "{when}, by {}",

@@ -17,6 +17,7 @@ use crate::{
     features::admin::{AccountList, AccountRow},
     server::{
         audit::Action,
+        display,
         entities::{audit_log, credential, session, totp_factor, user},
         respond::database_error,
     },
@@ -127,7 +128,7 @@ pub(super) async fn rows(
         .map(|account| AccountRow {
             id: account.id.to_string(),
             two_factor: enrolled.contains(&account.id),
-            last_sign_in: last_sign_in.get(&account.id).copied().map(minute),
+            last_sign_in: last_sign_in.get(&account.id).copied().map(display::minute),
             active_sessions: live_sessions.get(&account.id).copied().unwrap_or_default(),
             credentials: credentials.get(&account.id).copied().unwrap_or_default(),
             is_you: account.id == me,
@@ -160,9 +161,4 @@ pub(super) async fn last_sign_ins(
         .into_iter()
         .filter_map(|(id, at)| Some((id?, at?)))
         .collect())
-}
-
-/// How the console writes a moment: to the minute, in UTC.
-pub(super) fn minute(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }

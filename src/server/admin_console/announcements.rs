@@ -14,15 +14,12 @@ use crate::{
         announcements::update_view,
         audit::{self, Action, Event, Outcome},
         auth::{self, CurrentUser},
+        display,
         entities::announcement,
         respond::{database_error, record_id},
         state::AppState,
     },
 };
-
-fn stamp(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
-}
 
 fn row(model: announcement::Model, now: DateTime<Utc>) -> AnnouncementRow {
     AnnouncementRow {
@@ -34,9 +31,9 @@ fn row(model: announcement::Model, now: DateTime<Utc>) -> AnnouncementRow {
             "draft"
         }
         .to_owned(),
-        created: stamp(model.created_at),
-        updated: stamp(model.updated_at),
-        published: model.published_at.map(stamp),
+        created: display::minute(model.created_at),
+        updated: display::minute(model.updated_at),
+        published: model.published_at.map(display::minute),
         title: model.title,
         body: model.body,
     }

@@ -14,7 +14,7 @@ use crate::{
     features::documents::{DocumentView, VersionView},
     server::{
         audit::{self, Action, Event, Outcome},
-        auth,
+        auth, display,
         entities::{document, document_version},
         respond::database_error,
         state::AppState,
@@ -46,7 +46,7 @@ fn view(row: document::Model, versions: Vec<document_version::Model>) -> Documen
             file_name: v.file_name,
             content_type: v.content_type,
             size: u64::try_from(v.size).unwrap_or_default(),
-            uploaded: v.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            uploaded: display::minute(v.created_at),
         })
         .collect();
     versions.sort_by_key(|v| std::cmp::Reverse(v.number));
