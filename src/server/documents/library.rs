@@ -1,6 +1,8 @@
 //! A clinician's documents: listed, renamed, deleted, and destroyed at once when they hold
 //! patient information. Another clinician's document id answers "not found", always.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
@@ -36,11 +38,12 @@ pub(super) async fn owned(
         .ok_or_else(AppError::not_found)
 }
 
+/// The document as listed, with its stored versions (`versions` are this document's own).
 fn view(row: document::Model, versions: Vec<document_version::Model>) -> DocumentView {
     let kind = DocumentKind::parse(&row.kind).unwrap_or(DocumentKind::Other);
     let mut versions: Vec<VersionView> = versions
         .into_iter()
-        .filter(|v| v.document_id == row.id && v.state == document_version::state::STORED)
+        .filter(|v| v.state == document_version::state::STORED)
         .map(|v| VersionView {
             number: v.number,
             file_name: v.file_name,
@@ -68,14 +71,25 @@ pub async fn list() -> Result<Vec<DocumentView>, AppError> {
         .all(&state.db)
         .await
         .map_err(database_error)?;
-    let versions = document_version::Entity::find()
+    // One query for all versions, handed out per document.
+    let mut versions: HashMap<Uuid, Vec<document_version::Model>> = HashMap::new();
+    for version in document_version::Entity::find()
         .filter(document_version::Column::UserId.eq(user.user_id))
         .all(&state.db)
         .await
-        .map_err(database_error)?;
+        .map_err(database_error)?
+    {
+        versions
+            .entry(version.document_id)
+            .or_default()
+            .push(version);
+    }
     Ok(rows
         .into_iter()
-        .map(|row| view(row, versions.clone()))
+        .map(|row| {
+            let own = versions.remove(&row.id).unwrap_or_default();
+            view(row, own)
+        })
         // A document whose only upload is still arriving is not shown yet.
         .filter(|doc| !doc.versions.is_empty())
         .collect())
