@@ -10,7 +10,7 @@ use licensure::{
         entities::{audit_log, user},
     },
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
     admin_console::{console_admin, page, search},
@@ -22,16 +22,6 @@ async fn id_of(app: &TestApp, cookie: &str, username: &str) -> String {
     search(app, cookie, &[("q", username)]).await.accounts[0]
         .id
         .clone()
-}
-
-async fn latest_audit(app: &TestApp, action: &str) -> audit_log::Model {
-    audit_log::Entity::find()
-        .filter(audit_log::Column::Action.eq(action))
-        .order_by_desc(audit_log::Column::Id)
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {action} row"))
 }
 
 async fn signs_in(app: &TestApp, username: &str) -> bool {
@@ -94,7 +84,7 @@ async fn records_open_only_with_a_reason_that_is_audited(app: TestApp) {
     let records: AccountRecords = serde_json::from_str(&opened.body).unwrap();
     assert_eq!(records.credentials.len(), 1);
     assert_eq!(records.credentials[0].detail, "ME123456");
-    let row = latest_audit(&app, "account_records_viewed").await;
+    let row = app.latest_audit("account_records_viewed").await;
     assert_eq!(row.target, Some(format!("user:{id}")));
     assert_eq!(
         row.reason.as_deref(),
@@ -149,7 +139,7 @@ async fn termination_today_ends_the_account_at_once(app: TestApp) {
     assert!(!signs_in(&app, "dr_leaving").await);
     let listed = search(&app, &admin, &[("status", "terminated")]).await;
     assert_eq!(listed.total, 1);
-    let row = latest_audit(&app, "account_terminated").await;
+    let row = app.latest_audit("account_terminated").await;
     assert_eq!(row.target, Some(format!("user:{id}")));
     assert!(row.reason.unwrap().starts_with("Contract ended today"));
 
@@ -211,9 +201,7 @@ async fn a_planned_termination_takes_effect_on_its_day(app: TestApp) {
     assert_eq!(detail.terminate_on, Some(day.to_string()));
     assert_eq!(detail.account.status, "active");
     assert_eq!(
-        latest_audit(&app, "account_termination_planned")
-            .await
-            .target,
+        app.latest_audit("account_termination_planned").await.target,
         Some(format!("user:{id}"))
     );
 
@@ -244,7 +232,7 @@ async fn a_planned_termination_takes_effect_on_its_day(app: TestApp) {
         .unwrap();
     assert_eq!(stored.status, "terminated");
     assert_eq!(stored.terminate_on, Some(day));
-    let swept = latest_audit(&app, "account_terminated").await;
+    let swept = app.latest_audit("account_terminated").await;
     assert_eq!(swept.actor_id, None);
 }
 on_both_backends!(a_planned_termination_takes_effect_on_its_day);
@@ -356,7 +344,7 @@ async fn roles_change_with_a_reason_and_never_for_oneself(app: TestApp) {
     .unwrap();
     assert_eq!(detail.account.role, "admin");
     assert!(detail.admin_since.unwrap().ends_with("by ops_lead"));
-    let row = latest_audit(&app, "role_changed").await;
+    let row = app.latest_audit("role_changed").await;
     assert_eq!(row.reason.as_deref(), Some("Second operator for cover"));
     assert_eq!(row.target, Some(format!("user:{id}")));
 

@@ -271,12 +271,7 @@ async fn a_catalog_version_is_checked_before_it_is_accepted(app: TestApp) {
         u64::from(live.version_for(&set.id, old_day).unwrap().version),
         version
     );
-    let audited = audit_log::Entity::find()
-        .filter(audit_log::Column::Action.eq("catalog_version_added"))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let audited = app.latest_audit("catalog_version_added").await;
     assert_eq!(
         audited.target,
         Some(format!("catalog:{}@{}", set.id, version + 1))

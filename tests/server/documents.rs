@@ -10,7 +10,7 @@ use licensure::{
     features::documents::{DocumentView, UploadResult},
     server::entities::{audit_log, document, document_version},
 };
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::{
     on_both_backends,
@@ -218,12 +218,9 @@ async fn patient_information_is_destroyed_at_once(app: TestApp) {
             .unwrap()
             .is_empty()
     );
-    let row = audit_log::Entity::find()
-        .filter(audit_log::Column::Action.eq("document_destroyed_patient_information"))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app
+        .latest_audit("document_destroyed_patient_information")
+        .await;
     assert_eq!(row.target, Some(format!("document:{}", doc.id)));
     // Neither the file name nor anything from the file reaches the audit log.
     let all = audit_log::Entity::find().all(&app.state.db).await.unwrap();

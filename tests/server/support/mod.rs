@@ -131,6 +131,22 @@ impl TestApp {
         Self::with_config(test_config_with(&database, &data_dir, vars), self._db).await
     }
 
+    /// The newest audit row with `action`; the test fails when there is none.
+    pub async fn latest_audit(
+        &self,
+        action: &str,
+    ) -> licensure::server::entities::audit_log::Model {
+        use licensure::server::entities::audit_log;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq(action))
+            .order_by_desc(audit_log::Column::Id)
+            .one(&self.state.db)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {action} row in the audit log"))
+    }
+
     pub async fn get(&self, path: &str) -> TestResponse {
         self.send(Request::get(path).body(Body::empty()).unwrap())
             .await
