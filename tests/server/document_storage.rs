@@ -147,13 +147,15 @@ async fn every_size_round_trips_sealed(backend: Backend) {
             read_back(storage, &object, &key).await.unwrap() == plain,
             "{len}"
         );
-        // The stored bytes are not the document's.
-        if len > 0 {
+        // The stored bytes are not the document's. Only files of 64 bytes or more are
+        // checked: a shorter run of plaintext can turn up in random ciphertext by chance
+        // (a single byte does in about one object in ten).
+        if len >= 64 {
             let mut raw = Vec::new();
             tokio::io::copy(&mut storage.get(&object).await.unwrap(), &mut raw)
                 .await
                 .unwrap();
-            assert!(!raw.windows(len.min(64)).any(|w| w == &plain[..len.min(64)]));
+            assert!(!raw.windows(64).any(|w| w == &plain[..64]));
         }
     }
     let keys = storage.keys("documents/test/").await.unwrap();
