@@ -8,7 +8,7 @@ use leptos_router::{
     path,
 };
 
-use crate::features::{accounts, admin, landing, status, updates, workspace};
+use crate::features::{accounts, admin, documents, landing, status, updates, workspace};
 use crate::ui::{layout::SiteFooter, layout::SiteHeader, not_found::NotFound};
 
 /// The HTML document around the app; rendered on the server only.
@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("dashboard") view=workspace::DashboardPage />
                         <Route path=path!("credentials") view=workspace::CredentialsPage />
                         <Route path=path!("activities") view=workspace::ActivitiesPage />
+                        <Route path=path!("documents") view=documents::DocumentsPage />
                         <Route path=path!("profile") view=workspace::ProfilePage />
                         // Async, so the list is in the first response and reads without WASM.
                         <Route path=path!("updates") view=updates::UpdatesPage ssr=SsrMode::Async />

@@ -13,6 +13,7 @@ mod m20261204_000008_admin_console;
 mod m20261205_000009_console_accounts;
 mod m20261205_000010_announcements;
 mod m20261205_000011_documents;
+mod m20261205_000012_document_links;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000009_console_accounts::Migration),
             Box::new(m20261205_000010_announcements::Migration),
             Box::new(m20261205_000011_documents::Migration),
+            Box::new(m20261205_000012_document_links::Migration),
         ]
     }
 }

@@ -26,7 +26,15 @@ pub fn build(state: AppState) -> Router {
             // Each file's own limit is enforced while it streams; no body is held whole.
             post(documents::upload::upload).layer(DefaultBodyLimit::disable()),
         )
+        .route(
+            "/documents/{id}/versions",
+            post(documents::upload::new_version).layer(DefaultBodyLimit::disable()),
+        )
         .route("/documents/{id}/file", get(documents::download::file))
+        .route(
+            "/documents/{id}/thumbnail",
+            get(documents::download::thumbnail),
+        )
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || {
             shell(options.clone())
         })

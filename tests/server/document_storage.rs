@@ -82,6 +82,23 @@ async fn s3() -> Option<Backend> {
     })
 }
 
+/// A fresh versioned bucket and the configuration that points the application at it.
+pub(crate) async fn s3_bucket() -> Option<(aws_sdk_s3::Client, String, Vec<(&'static str, String)>)>
+{
+    let backend = s3().await?;
+    let (client, bucket) = backend.s3?;
+    let endpoint = std::env::var("TEST_S3_ENDPOINT").ok()?;
+    let vars = vec![
+        ("LICENSURE_S3_BUCKET", bucket.clone()),
+        ("LICENSURE_S3_ENDPOINT", endpoint),
+        ("LICENSURE_S3_REGION", "us-east-1".to_owned()),
+        ("LICENSURE_S3_ACCESS_KEY_ID", "test".to_owned()),
+        ("LICENSURE_S3_SECRET_ACCESS_KEY", "test".to_owned()),
+        ("LICENSURE_S3_PATH_STYLE", "true".to_owned()),
+    ];
+    Some((client, bucket, vars))
+}
+
 macro_rules! on_both_storages {
     ($name:ident) => {
         mod $name {

@@ -8,8 +8,19 @@ pub struct DocumentView {
     pub title: String,
     pub kind: String,
     pub kind_label: String,
+    /// The CE activity this document proves.
+    pub activity: Option<LinkView>,
+    /// The credential this document belongs to.
+    pub credential: Option<LinkView>,
     /// Newest first; never empty.
     pub versions: Vec<VersionView>,
+}
+
+/// Another record a document is linked to, by id and the title it is shown under.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct LinkView {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +30,22 @@ pub struct VersionView {
     pub content_type: String,
     pub size: u64,
     pub uploaded: String,
+}
+
+impl VersionView {
+    /// Whether the list can ask for a thumbnail (photos and scans; PDFs show their type).
+    pub fn has_preview(&self) -> bool {
+        matches!(self.content_type.as_str(), "image/png" | "image/jpeg")
+    }
+
+    /// The size as people read it: "850 KB", "4.2 MB".
+    pub fn size_label(&self) -> String {
+        const MB: u64 = 1024 * 1024;
+        match self.size {
+            size if size >= MB => format!("{:.1} MB", size as f64 / MB as f64),
+            size => format!("{} KB", size.div_ceil(1024).max(1)),
+        }
+    }
 }
 
 /// What became of one uploaded file.
@@ -47,5 +74,21 @@ impl UploadResult {
             message: message.to_owned(),
             document_id: None,
         }
+    }
+}
+
+/// What a clinician may upload: the per-file limit, the quota and how much is used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Allowance {
+    pub file_limit_mb: u64,
+    pub quota_mb: u64,
+    pub used_bytes: u64,
+}
+
+impl Allowance {
+    /// "12.5 MB of 500 MB used".
+    pub fn usage_label(&self) -> String {
+        let used = self.used_bytes as f64 / (1024.0 * 1024.0);
+        format!("{used:.1} MB of {} MB used", self.quota_mb)
     }
 }

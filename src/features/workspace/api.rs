@@ -77,7 +77,8 @@ pub async fn list_activities(
     )
 }
 
-/// Records an activity when `id` is empty, otherwise changes that one.
+/// Records an activity when `id` is empty, otherwise changes that one; `document` links the
+/// certificate it was read from.
 #[server(endpoint = "workspace/activities/save", prefix = "/api")]
 pub async fn save_activity(
     id: String,
@@ -89,6 +90,7 @@ pub async fn save_activity(
     credit_type: String,
     format: String,
     topics: Option<Vec<String>>,
+    document: Option<String>,
 ) -> Result<ActivityView, AppError> {
     use crate::{domain::workspace::ActivityForm, server::workspace::activities as service};
     let form = ActivityForm {
@@ -101,7 +103,7 @@ pub async fn save_activity(
         format,
         topics: topics.unwrap_or_default(),
     };
-    crate::server::respond::finish(service::save(id, form).await)
+    crate::server::respond::finish(service::save(id, form, document).await)
 }
 
 #[server(endpoint = "workspace/activities/delete", prefix = "/api")]

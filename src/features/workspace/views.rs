@@ -74,6 +74,8 @@ pub struct ActivityView {
     pub credit_type: String,
     pub format: String,
     pub topics: Vec<String>,
+    /// The document that proves it (a certificate), when one is linked.
+    pub certificate: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -54,13 +54,14 @@ pub enum Action {
     AnnouncementPublished,
     AnnouncementUnpublished,
     DocumentUploaded,
+    DocumentVersionAdded,
     DocumentDeleted,
     DocumentDestroyed,
 }
 
 impl Action {
     /// Every action, in the order the console's filter lists them.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Self::SignUp,
         Self::SignIn,
         Self::SignInFailed,
@@ -96,6 +97,7 @@ impl Action {
         Self::AnnouncementPublished,
         Self::AnnouncementUnpublished,
         Self::DocumentUploaded,
+        Self::DocumentVersionAdded,
         Self::DocumentDeleted,
         Self::DocumentDestroyed,
     ];
@@ -137,6 +139,7 @@ impl Action {
             Self::AnnouncementPublished => "announcement_published",
             Self::AnnouncementUnpublished => "announcement_unpublished",
             Self::DocumentUploaded => "document_uploaded",
+            Self::DocumentVersionAdded => "document_version_added",
             Self::DocumentDeleted => "document_deleted",
             Self::DocumentDestroyed => "document_destroyed_patient_information",
         }

@@ -10,22 +10,23 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::{intake, links, thumbnail};
 use crate::{
     domain::documents::{self as rules, DocumentKind},
     error::AppError,
-    features::documents::{DocumentView, VersionView},
+    features::documents::{Allowance, DocumentView, VersionView},
     server::{
         audit::{self, Action, Event, Outcome},
         auth, display,
         entities::{document, document_version},
         respond::database_error,
         state::AppState,
-        workspace::{clinician, record_id},
+        workspace::{clinician, credentials, record_id},
     },
 };
 
 /// The caller's document with this id, or "not found" for anyone else's.
-pub(super) async fn owned(
+pub(crate) async fn owned(
     db: &impl ConnectionTrait,
     user: Uuid,
     id: &str,
@@ -38,8 +39,13 @@ pub(super) async fn owned(
         .ok_or_else(AppError::not_found)
 }
 
-/// The document as listed, with its stored versions (`versions` are this document's own).
-fn view(row: document::Model, versions: Vec<document_version::Model>) -> DocumentView {
+/// The document as listed, with its stored versions (`versions` are this document's own)
+/// and the titles of what it links to.
+fn view(
+    row: document::Model,
+    versions: Vec<document_version::Model>,
+    titles: &HashMap<Uuid, String>,
+) -> DocumentView {
     let kind = DocumentKind::parse(&row.kind).unwrap_or(DocumentKind::Other);
     let mut versions: Vec<VersionView> = versions
         .into_iter()
@@ -58,13 +64,22 @@ fn view(row: document::Model, versions: Vec<document_version::Model>) -> Documen
         title: row.title,
         kind: kind.as_str().to_owned(),
         kind_label: kind.label().to_owned(),
+        activity: links::shown(row.activity_id, titles),
+        credential: links::shown(row.credential_id, titles),
         versions,
     }
+}
+
+/// Titles of the caller's activities and credentials, for the links shown.
+async fn link_titles(state: &AppState, user: Uuid) -> Result<HashMap<Uuid, String>, AppError> {
+    let catalog = state.catalog.current();
+    links::titles(&state.db, user, |row| credentials::title_of(row, &catalog)).await
 }
 
 /// The caller's documents, newest first, with every stored version.
 pub async fn list() -> Result<Vec<DocumentView>, AppError> {
     let (state, user) = clinician().await?;
+    let titles = link_titles(&state, user.user_id).await?;
     let rows = document::Entity::find()
         .filter(document::Column::UserId.eq(user.user_id))
         .order_by_desc(document::Column::UpdatedAt)
@@ -88,21 +103,37 @@ pub async fn list() -> Result<Vec<DocumentView>, AppError> {
         .into_iter()
         .map(|row| {
             let own = versions.remove(&row.id).unwrap_or_default();
-            view(row, own)
+            view(row, own, &titles)
         })
         // A document whose only upload is still arriving is not shown yet.
         .filter(|doc| !doc.versions.is_empty())
         .collect())
 }
 
-pub async fn rename(id: String, title: String, kind: String) -> Result<DocumentView, AppError> {
+/// What the clinician may change about a document: its title, kind and links. A link field
+/// left out keeps the link; `none` removes it.
+pub struct DocumentEdit {
+    pub title: String,
+    pub kind: String,
+    pub activity: Option<String>,
+    pub credential: Option<String>,
+}
+
+pub async fn edit(id: String, edit: DocumentEdit) -> Result<DocumentView, AppError> {
     let (state, user) = clinician().await?;
-    let title = rules::title(&title).map_err(|p| AppError::bad_request(p.to_string()))?;
-    let kind = DocumentKind::parse(&kind).map_err(|p| AppError::bad_request(p.to_string()))?;
+    let title = rules::title(&edit.title).map_err(|p| AppError::bad_request(p.to_string()))?;
+    let kind = DocumentKind::parse(&edit.kind).map_err(|p| AppError::bad_request(p.to_string()))?;
     let row = owned(&state.db, user.user_id, &id).await?;
+    let activity =
+        links::activity_change(&state.db, user.user_id, edit.activity.as_deref()).await?;
+    let credential =
+        links::credential_change(&state.db, user.user_id, edit.credential.as_deref()).await?;
+    let (activity_id, credential_id) = (row.activity_id, row.credential_id);
     let mut active = row.into_active_model();
     active.title = Set(title);
     active.kind = Set(kind.as_str().to_owned());
+    active.activity_id = Set(activity.applied_to(activity_id));
+    active.credential_id = Set(credential.applied_to(credential_id));
     active.updated_at = Set(Utc::now());
     let row = active.update(&state.db).await.map_err(database_error)?;
     let versions = document_version::Entity::find()
@@ -110,7 +141,8 @@ pub async fn rename(id: String, title: String, kind: String) -> Result<DocumentV
         .all(&state.db)
         .await
         .map_err(database_error)?;
-    Ok(view(row, versions))
+    let titles = link_titles(&state, user.user_id).await?;
+    Ok(view(row, versions, &titles))
 }
 
 /// Removes every version's object from storage, then the rows (and with them the wrapped
@@ -123,14 +155,16 @@ pub(super) async fn remove(state: &AppState, doc: &document::Model) -> Result<()
         .await
         .map_err(database_error)?;
     for version in &versions {
-        state
-            .storage
-            .destroy(&version.object_key)
-            .await
-            .map_err(|err| {
+        // The thumbnail first: it is derived data, and must not outlive its original.
+        for object in [
+            thumbnail::key_of(&version.object_key),
+            version.object_key.clone(),
+        ] {
+            state.storage.destroy(&object).await.map_err(|err| {
                 tracing::error!(error = %err, "a document's stored object could not be removed");
                 AppError::unavailable()
             })?;
+        }
     }
     let txn = state.db.begin().await.map_err(database_error)?;
     document_version::Entity::delete_many()
@@ -173,4 +207,16 @@ pub async fn delete(id: String) -> Result<(), AppError> {
 /// and the audit log says so.
 pub async fn report_patient_information(id: String) -> Result<(), AppError> {
     remove_owned(id, Action::DocumentDestroyed).await
+}
+
+/// The caller's upload limit, quota and what their documents already hold.
+pub async fn allowance() -> Result<Allowance, AppError> {
+    let (state, user) = clinician().await?;
+    let limits = &state.config.storage;
+    const MB: u64 = 1024 * 1024;
+    Ok(Allowance {
+        file_limit_mb: limits.upload_limit / MB,
+        quota_mb: limits.quota / MB,
+        used_bytes: intake::used(&state, user.user_id).await?,
+    })
 }

@@ -3,7 +3,10 @@
 
 pub mod cipher;
 pub mod download;
+pub mod intake;
 pub mod library;
+pub mod links;
 pub mod storage;
+pub mod thumbnail;
 pub mod upload;
 pub mod vault;

@@ -148,3 +148,27 @@ pub async fn open(
         Ok(Some((Bytes::from(plain), state)))
     }))
 }
+
+/// The whole opened object in memory, for the few readers that need it at once (a
+/// thumbnail's decoder, a PDF's parser); `None` when it is larger than `cap` bytes.
+pub async fn read_whole(
+    storage: &Storage,
+    object: &str,
+    key: &DataKey,
+    cap: u64,
+) -> Result<Option<Vec<u8>>, VaultError> {
+    use futures_util::TryStreamExt;
+    let mut chunks = Box::pin(open(storage, object, key).await?);
+    let mut whole = Vec::new();
+    while let Some(chunk) = chunks
+        .try_next()
+        .await
+        .map_err(|err| VaultError::Storage(err.into()))?
+    {
+        if (whole.len() + chunk.len()) as u64 > cap {
+            return Ok(None);
+        }
+        whole.extend_from_slice(&chunk);
+    }
+    Ok(Some(whole))
+}

@@ -10,6 +10,10 @@ pub struct Model {
     pub user_id: Uuid,
     pub title: String,
     pub kind: String,
+    /// The CE activity this document proves, if any.
+    pub activity_id: Option<Uuid>,
+    /// The credential this document belongs to (a licence copy, a board letter), if any.
+    pub credential_id: Option<Uuid>,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
 }

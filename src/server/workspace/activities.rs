@@ -1,16 +1,23 @@
 //! CE activities: list (search, filter, newest first), record, change, delete.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder, TransactionTrait, sea_query::Expr,
 };
 use uuid::Uuid;
 
 use super::{clinician, database_error, format_hours, record_id};
 use crate::{
-    domain::workspace::ActivityForm, error::AppError, features::workspace::ActivityView,
-    server::entities::activity,
+    domain::workspace::ActivityForm,
+    error::AppError,
+    features::workspace::ActivityView,
+    server::{
+        documents::{library::owned as owned_document, links},
+        entities::{activity, document},
+    },
 };
 
 pub fn topics_of(row: &activity::Model) -> Vec<String> {
@@ -28,7 +35,25 @@ pub fn view(row: &activity::Model) -> ActivityView {
         credit_type: row.credit_type.clone(),
         format: row.format.clone(),
         topics: topics_of(row),
+        certificate: None,
     }
+}
+
+/// The document linked to each of the clinician's activities (the newest, when several are).
+async fn certificates(
+    db: &impl ConnectionTrait,
+    user: Uuid,
+) -> Result<HashMap<Uuid, String>, AppError> {
+    Ok(document::Entity::find()
+        .filter(document::Column::UserId.eq(user))
+        .filter(document::Column::ActivityId.is_not_null())
+        .order_by_asc(document::Column::UpdatedAt)
+        .all(db)
+        .await
+        .map_err(database_error)?
+        .into_iter()
+        .filter_map(|doc| Some((doc.activity_id?, doc.id.to_string())))
+        .collect())
 }
 
 /// Every activity of the clinician, newest first.
@@ -53,6 +78,7 @@ pub async fn list(search: String, credit_type: String) -> Result<Vec<ActivityVie
         .map(str::to_lowercase)
         .collect();
     let credit_type = credit_type.trim();
+    let certificates = certificates(&state.db, user.user_id).await?;
     // Filtering in memory keeps search case-insensitive on both databases; a clinician has
     // hundreds of activities, not millions.
     Ok(all_rows(&state.db, user.user_id)
@@ -63,7 +89,10 @@ pub async fn list(search: String, credit_type: String) -> Result<Vec<ActivityVie
             let haystack = format!("{} {}", row.title, row.provider).to_lowercase();
             words.iter().all(|word| haystack.contains(word.as_str()))
         })
-        .map(view)
+        .map(|row| ActivityView {
+            certificate: certificates.get(&row.id).cloned(),
+            ..view(row)
+        })
         .collect())
 }
 
@@ -80,7 +109,13 @@ async fn own_row(
         .ok_or_else(AppError::not_found)
 }
 
-pub async fn save(id: String, form: ActivityForm) -> Result<ActivityView, AppError> {
+/// Records or changes an activity; `document` (one of the caller's documents) becomes the
+/// certificate that proves it, in the same transaction.
+pub async fn save(
+    id: String,
+    form: ActivityForm,
+    document: Option<String>,
+) -> Result<ActivityView, AppError> {
     let (state, user) = clinician().await?;
     let now = Utc::now();
     let catalog = &*state.catalog.current();
@@ -91,6 +126,10 @@ pub async fn save(id: String, form: ActivityForm) -> Result<ActivityView, AppErr
             |key| catalog.knows_topic(key),
         )
         .map_err(|problem| AppError::bad_request(problem.to_string()))?;
+    let certificate = match document.as_deref().map(str::trim) {
+        Some(raw) if !raw.is_empty() => Some(owned_document(&state.db, user.user_id, raw).await?),
+        _ => None,
+    };
     let is_new = id.trim().is_empty();
     let mut row = if is_new {
         activity::ActiveModel {
@@ -114,22 +153,37 @@ pub async fn save(id: String, form: ActivityForm) -> Result<ActivityView, AppErr
     row.format = Set(valid.format.as_str().to_owned());
     row.topics = Set(serde_json::to_string(&valid.topics).unwrap_or_else(|_| "[]".into()));
     row.updated_at = Set(now);
+    let txn = state.db.begin().await.map_err(database_error)?;
     // `save` would update a row whose new id is already set, so new rows are inserted.
     let saved = if is_new {
-        row.insert(&state.db).await
+        row.insert(&txn).await
     } else {
-        row.update(&state.db).await
+        row.update(&txn).await
     }
     .map_err(database_error)?;
-    Ok(view(&saved))
+    if let Some(doc) = &certificate {
+        document::Entity::update_many()
+            .col_expr(document::Column::ActivityId, Expr::value(saved.id))
+            .filter(document::Column::Id.eq(doc.id))
+            .exec(&txn)
+            .await
+            .map_err(database_error)?;
+    }
+    txn.commit().await.map_err(database_error)?;
+    Ok(ActivityView {
+        certificate: certificate.map(|doc| doc.id.to_string()),
+        ..view(&saved)
+    })
 }
 
 pub async fn delete(id: String) -> Result<(), AppError> {
     let (state, user) = clinician().await?;
     let row = own_row(&state.db, user.user_id, &id).await?;
+    let txn = state.db.begin().await.map_err(database_error)?;
+    links::forget_activity(&txn, row.id).await?;
     activity::Entity::delete_by_id(row.id)
-        .exec(&state.db)
+        .exec(&txn)
         .await
         .map_err(database_error)?;
-    Ok(())
+    txn.commit().await.map_err(database_error)
 }

@@ -1,0 +1,128 @@
+//! The upload panel: a kind, a drop zone that is also the file picker, a camera button for
+//! phones, and a row per file with its progress and result.
+
+use leptos::prelude::*;
+
+use super::{
+    uploads::{Target, UploadItem, Uploads, send_chosen, send_dropped},
+    views::Allowance,
+};
+use crate::domain::documents::DocumentKind;
+
+/// What the picker offers; the server decides the real type from the content.
+pub const ACCEPT: &str = "application/pdf,image/png,image/jpeg,image/heic,image/heif,.heic,.heif";
+
+#[component]
+pub fn Uploader(allowance: Allowance, uploads: Uploads) -> impl IntoView {
+    let kind = RwSignal::new(DocumentKind::CeCertificate.as_str().to_owned());
+    let over = RwSignal::new(false);
+    let target = move || Target::NewDocuments {
+        kind: kind.get_untracked(),
+    };
+    view! {
+        <section aria-labelledby="upload-heading" class="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="upload-heading" class="text-xl font-semibold">"Add documents"</h2>
+            <p class="mt-1 text-sm text-slate-700" data-testid="allowance">
+                "PDF, PNG, JPEG or HEIC, up to " {allowance.file_limit_mb} " MB per file. "
+                {allowance.usage_label()} "."
+            </p>
+            <div class="mt-3 flex max-w-sm flex-col gap-1">
+                <label for="upload-kind" class="font-medium text-slate-800">"These files are"</label>
+                <select
+                    id="upload-kind"
+                    class="rounded-md border border-slate-300 bg-white px-3 py-2"
+                    on:change=move |ev| kind.set(event_target_value(&ev))
+                >
+                    {DocumentKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=k == DocumentKind::CeCertificate>{k.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <label
+                for="upload-files"
+                class=move || format!(
+                    "mt-3 flex cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-dashed px-4 py-8 text-center {}",
+                    if over.get() { "border-teal-700 bg-teal-50" } else { "border-slate-300" },
+                )
+                on:dragover=move |ev| { ev.prevent_default(); over.set(true); }
+                on:dragleave=move |_| over.set(false)
+                on:drop=move |ev| { over.set(false); send_dropped(&ev, uploads, target()); }
+                data-testid="drop-zone"
+            >
+                <span class="font-semibold text-teal-800">"Choose files"</span>
+                <span class="text-sm text-slate-700">"or drop them here. Several at once is fine."</span>
+            </label>
+            <input
+                id="upload-files"
+                type="file"
+                multiple
+                accept=ACCEPT
+                class="sr-only"
+                on:change=move |ev| send_chosen(&ev, uploads, target())
+            />
+            // On phones this opens the camera straight away; elsewhere it is a file picker.
+            <label for="upload-camera" class="mt-3 inline-block cursor-pointer rounded-md border border-slate-300 px-3 py-2 sm:hidden">
+                "Take a photo of a certificate"
+            </label>
+            <input
+                id="upload-camera"
+                type="file"
+                accept="image/*"
+                capture="environment"
+                class="sr-only"
+                on:change=move |ev| send_chosen(&ev, uploads, target())
+            />
+            <UploadList uploads />
+        </section>
+    }
+}
+
+/// One row per file sent from this page, newest last.
+#[component]
+pub fn UploadList(uploads: Uploads) -> impl IntoView {
+    view! {
+        <ul class="mt-3 flex flex-col gap-2" aria-live="polite" data-testid="upload-results">
+            <For each=move || uploads.items.get() key=|item| item.key let:item>
+                <UploadRow item />
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn UploadRow(item: UploadItem) -> impl IntoView {
+    let UploadItem {
+        name,
+        progress,
+        result,
+        certificate,
+        ..
+    } = item;
+    let label = format!("Uploading {name}");
+    view! {
+        <li class="rounded-md border border-slate-200 p-3 text-sm">
+            <p class="break-all font-medium">{name}</p>
+            {move || match result.get() {
+                None => view! {
+                    <progress class="mt-2 h-2 w-full" max="1" value=move || progress.get() aria-label=label.clone() />
+                }.into_any(),
+                Some(done) if done.stored => {
+                    let record = done
+                        .document_id
+                        .clone()
+                        .filter(|_| certificate)
+                        .map(|id| format!("/activities?document={id}"));
+                    view! {
+                        <p class="mt-1 text-emerald-900">{done.message.clone()}</p>
+                        {record.map(|href| view! {
+                            <a href=href class="mt-1 inline-block font-medium text-teal-800 underline">
+                                "Record the CE activity from this certificate"
+                            </a>
+                        })}
+                    }.into_any()
+                }
+                Some(done) => view! { <p class="mt-1 text-red-800" role="alert">{done.message}</p> }.into_any(),
+            }}
+        </li>
+    }
+}
