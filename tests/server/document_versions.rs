@@ -261,3 +261,28 @@ async fn the_router_works_the_same_on_s3() {
     );
     assert_eq!(rows(&app).await, (0, 0));
 }
+
+async fn a_browser_without_javascript_is_sent_back_to_the_page(app: TestApp) {
+    let cookie = app.with_clinician("dr_plain").await;
+    let body = multipart(
+        "licence",
+        &[("licence.pdf", &pdf(800)), ("page.pdf", b"<html>")],
+    );
+    let request = Request::post("/documents/upload")
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("sec-fetch-site", "same-origin")
+        .header("cookie", &cookie)
+        .body(Body::from(body))
+        .unwrap();
+    let response = app.send(request).await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER);
+    assert_eq!(response.header("location"), "/documents?stored=1&refused=1");
+    let page = crate::admin_console::page(&app, "/documents?stored=1&refused=1", &cookie).await;
+    assert!(page.body.contains("1 file(s) uploaded."), "{}", page.body);
+    assert_eq!(list(&app, &cookie).await[0].kind, "licence");
+}
+on_both_backends!(a_browser_without_javascript_is_sent_back_to_the_page);

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use super::{
     api::{
@@ -44,6 +45,7 @@ pub fn DocumentsPage() -> impl IntoView {
             <p class="mt-1 max-w-3xl text-slate-700">
                 "Certificates, licence copies and board letters, encrypted with a key of their own. A CE certificate you upload is read for you: its activity is proposed for you to check and record."
             </p>
+            <PlainFormOutcome />
             <Suspense fallback=|| ()>
                 {move || allowance.get().map(|result| match result {
                     Ok(allowance) => view! { <Uploader allowance uploads /> }.into_any(),
@@ -147,4 +149,23 @@ fn DocumentList(
         </Show>
     }
     .into_any()
+}
+
+/// After an upload sent without JavaScript: how many files were kept and refused.
+#[component]
+fn PlainFormOutcome() -> impl IntoView {
+    let query = use_query_map();
+    let count = move |name: &str| query.with(|q| q.get(name).and_then(|n| n.parse::<usize>().ok()));
+    move || {
+        let (stored, refused) = (count("stored")?, count("refused")?);
+        let mut text = format!("{stored} file(s) uploaded.");
+        if refused > 0 {
+            text.push_str(&format!(
+                " {refused} file(s) refused: only PDF, PNG, JPEG and HEIC files within the limits below are kept. With JavaScript on, each file says why."
+            ));
+        }
+        Some(view! {
+            <p class="mt-4 rounded-md border border-slate-200 bg-white p-3" role="status">{text}</p>
+        })
+    }
 }

@@ -26,10 +26,14 @@ pub fn Uploader(allowance: Allowance, uploads: Uploads) -> impl IntoView {
                 "PDF, PNG, JPEG or HEIC, up to " {allowance.file_limit_mb} " MB per file. "
                 {allowance.usage_label()} "."
             </p>
+            // Without JavaScript the form posts as it is and the page reports counts; with it,
+            // each file goes up on its own with a progress bar.
+            <form method="post" action="/documents/upload" enctype="multipart/form-data">
             <div class="mt-3 flex max-w-sm flex-col gap-1">
                 <label for="upload-kind" class="font-medium text-slate-800">"These files are"</label>
                 <select
                     id="upload-kind"
+                    name="kind"
                     class="rounded-md border border-slate-300 bg-white px-3 py-2"
                     on:change=move |ev| kind.set(event_target_value(&ev))
                 >
@@ -54,6 +58,7 @@ pub fn Uploader(allowance: Allowance, uploads: Uploads) -> impl IntoView {
             </label>
             <input
                 id="upload-files"
+                name="file"
                 type="file"
                 multiple
                 accept=ACCEPT
@@ -66,12 +71,17 @@ pub fn Uploader(allowance: Allowance, uploads: Uploads) -> impl IntoView {
             </label>
             <input
                 id="upload-camera"
+                name="file"
                 type="file"
                 accept="image/*"
                 capture="environment"
                 class="sr-only"
                 on:change=move |ev| send_chosen(&ev, uploads, target())
             />
+            <noscript>
+                <button type="submit" class="mt-3 block rounded-md bg-teal-700 px-4 py-2 font-semibold text-white">"Upload"</button>
+            </noscript>
+            </form>
             <UploadList uploads />
         </section>
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use super::{
     api::{
@@ -11,7 +12,35 @@ use super::{
     form_parts::{EditorFooter, TextInput},
     views::{ActivityView, Options},
 };
-use crate::ui::choice::SelectField;
+use crate::{
+    error::AppError,
+    features::documents::{ActivityProposal, propose_activity},
+    ui::choice::SelectField,
+};
+
+/// The proposal read from the certificate named by `?document=`, if any.
+async fn proposal_for(document: Option<String>) -> Result<Option<ActivityProposal>, AppError> {
+    match document {
+        Some(id) => propose_activity(Some(id)).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The "record activity" form filled in from a proposal, linked to its certificate.
+fn draft_of(proposal: ActivityProposal) -> ActivityView {
+    ActivityView {
+        id: String::new(),
+        title: proposal.title,
+        provider: proposal.provider,
+        accreditor: Some(proposal.accreditor).filter(|a| !a.is_empty()),
+        completed: proposal.completed,
+        hours: proposal.hours,
+        credit_type: proposal.credit_type,
+        format: "live".to_owned(),
+        topics: Vec::new(),
+        certificate: Some(proposal.document_id),
+    }
+}
 
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
@@ -32,9 +61,23 @@ pub fn ActivitiesPage() -> impl IntoView {
         |(_, _, search, credit_type)| list_activities(Some(search), Some(credit_type)),
     );
     let editing = RwSignal::new(None::<ActivityView>);
+    let query = use_query_map();
+    let proposal = Resource::new(
+        move || query.with(|q| q.get("document").filter(|id| !id.trim().is_empty())),
+        proposal_for,
+    );
+    // Once recorded, the certificate's proposal is not offered again on this page.
+    let draft_done = RwSignal::new(false);
+    let draft = Signal::derive(move || {
+        if draft_done.get() {
+            return None;
+        }
+        proposal.get().and_then(Result::ok).flatten().map(draft_of)
+    });
     Effect::new(move |_| {
         if matches!(save.value().get(), Some(Ok(_))) {
             editing.set(None);
+            draft_done.set(true);
         }
     });
     view! {
@@ -44,7 +87,8 @@ pub fn ActivitiesPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || options.get().map(|result| match result {
                     Ok(options) => view! {
-                        <ActivityEditor options=options.clone() save editing />
+                        <ProposalNotice proposal draft_done />
+                        <ActivityEditor options=options.clone() save editing draft />
                         <Filters options search credit_type />
                     }.into_any(),
                     Err(err) => crate::ui::form::load_failed(err),
@@ -135,6 +179,11 @@ fn ActivityRow(
                         {activity.provider.clone()} " · " {activity.completed.clone()} " · "
                         {activity.hours.clone()} " h " {activity.credit_type.clone()}
                     </p>
+                    {activity.certificate.clone().map(|id| view! {
+                        <a href=format!("/documents/{id}/file?view=inline") target="_blank" rel="noopener" class="text-sm text-teal-800 underline">
+                            "View certificate"
+                        </a>
+                    })}
                 </div>
                 <div class="flex flex-wrap gap-2">
                     <button type="button" class="rounded-md border border-slate-300 px-3 py-1.5"
@@ -177,6 +226,8 @@ fn ActivityEditor(
     options: Options,
     save: ServerAction<SaveActivity>,
     editing: RwSignal<Option<ActivityView>>,
+    /// Values read from a certificate, shown while no activity is being changed.
+    draft: Signal<Option<ActivityView>>,
 ) -> impl IntoView {
     // After a save the form starts empty again (the browser keeps typed values otherwise).
     let form = NodeRef::<leptos::html::Form>::new();
@@ -187,16 +238,22 @@ fn ActivityEditor(
             form.reset();
         }
     });
+    let shown = move || editing.get().or_else(|| draft.get());
     let field = move |pick: fn(&ActivityView) -> Option<String>| {
-        Signal::derive(move || editing.get().as_ref().and_then(pick).unwrap_or_default())
+        Signal::derive(move || shown().as_ref().and_then(pick).unwrap_or_default())
     };
-    let chosen_topics = move || editing.get().map(|a| a.topics).unwrap_or_default();
+    let chosen_topics = move || shown().map(|a| a.topics).unwrap_or_default();
     view! {
         <h2 class="mt-6 text-xl font-semibold">
-            {move || if editing.get().is_some() { "Change activity" } else { "Record an activity" }}
+            {move || match (editing.get().is_some(), draft.get().is_some()) {
+                (true, _) => "Change activity",
+                (false, true) => "Record the activity from your certificate",
+                _ => "Record an activity",
+            }}
         </h2>
         <ActionForm action=save node_ref=form attr:class="mt-4 grid max-w-3xl grid-cols-1 gap-4 sm:grid-cols-2">
             <input type="hidden" name="id" prop:value=field(|a| Some(a.id.clone())) value=field(|a| Some(a.id.clone())) />
+            <input type="hidden" name="document" prop:value=field(|a| a.certificate.clone()) value=field(|a| a.certificate.clone()) />
             <TextInput label="Title" name="title" value=field(|a| Some(a.title.clone())) required=true />
             <TextInput label="Provider" name="provider" value=field(|a| Some(a.provider.clone())) required=true />
             <TextInput label="Accreditor (optional)" name="accreditor" value=field(|a| a.accreditor.clone()) />
@@ -205,7 +262,7 @@ fn ActivityEditor(
             <SelectField label="Credit type" name="credit_type" choices=options.credit_types
                 selected=field(|a| Some(a.credit_type.clone())) placeholder="Choose a credit type" />
             <SelectField label="Format" name="format" choices=options.formats
-                selected=Signal::derive(move || editing.get().map_or_else(|| "live".to_owned(), |a| a.format))/>
+                selected=Signal::derive(move || shown().map_or_else(|| "live".to_owned(), |a| a.format))/>
             <fieldset class="sm:col-span-2">
                 <legend class="font-medium text-slate-800">"Topics (choose all that apply)"</legend>
                 <div class="mt-2 grid max-h-64 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-slate-200 p-3 sm:grid-cols-2">
@@ -230,5 +287,31 @@ fn ActivityEditor(
             </fieldset>
             <EditorFooter action=save editing create_label="Record activity" />
         </ActionForm>
+    }
+}
+
+/// What was read from the certificate, or why nothing could be, above the form it fills.
+#[component]
+fn ProposalNotice(
+    proposal: Resource<Result<Option<ActivityProposal>, AppError>>,
+    draft_done: RwSignal<bool>,
+) -> impl IntoView {
+    move || {
+        if draft_done.get() {
+            return ().into_any();
+        }
+        match proposal.get() {
+            Some(Ok(Some(proposal))) => view! {
+                <p class="mt-4 max-w-3xl rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-950" role="status" data-testid="proposal">
+                    {proposal.message} " Check every field against the certificate before you record it."
+                </p>
+            }
+            .into_any(),
+            Some(Err(err)) => view! {
+                <p class="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-red-900" role="alert">{err.message}</p>
+            }
+            .into_any(),
+            _ => ().into_any(),
+        }
     }
 }

@@ -7,7 +7,7 @@ use axum::{
     Json,
     extract::{FromRequest, Multipart, Path, Request, State},
     http::StatusCode,
-    response::{IntoResponse, Response},
+    response::{IntoResponse, Redirect, Response},
 };
 
 use super::{
@@ -129,12 +129,28 @@ async fn multipart(request: Request) -> Result<(http::request::Parts, Multipart)
         })
 }
 
+/// A form a browser without JavaScript submitted: it gets a page back, not JSON.
+fn from_plain_form(parts: &http::request::Parts) -> bool {
+    parts
+        .headers
+        .get(http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
 pub async fn upload(State(state): State<AppState>, request: Request) -> Response {
     let (parts, form) = match multipart(request).await {
         Ok(found) => found,
         Err(refusal) => return refusal,
     };
+    let plain = from_plain_form(&parts);
     match in_request(state.clone(), parts, upload_all(state, form)).await {
+        // Counts only: a refused file's name stays out of the address bar and the logs.
+        Ok(results) if plain => {
+            let stored = results.iter().filter(|r| r.stored).count();
+            let refused = results.len() - stored;
+            Redirect::to(&format!("/documents?stored={stored}&refused={refused}")).into_response()
+        }
         Ok(results) => Json(results).into_response(),
         Err(err) => (status_of(&err), Json(err)).into_response(),
     }
