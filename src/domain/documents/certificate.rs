@@ -84,6 +84,22 @@ fn amount(layout: &Layout, paragraphs: &[String]) -> Option<Amount> {
     all.into_iter().find(|a| a.weight == best)
 }
 
+/// The credit type printed under its own label ("Credit Type: ANCC Contact Hours").
+fn labelled_type(layout: &Layout) -> Option<&'static str> {
+    let labels = [
+        "credit type",
+        "type of credit",
+        "credit designation",
+        "credit category",
+    ];
+    let value = labels::first(layout, &labels)?.value.to_ascii_lowercase();
+    match accreditor::typed_phrases(&value).as_slice() {
+        [one] => Some(*one),
+        [] => accreditor::credit_type(Unit::Contact, &[], &accreditor::named(&value)),
+        _ => None,
+    }
+}
+
 /// Reads the fields a certificate's text makes clear.
 pub fn read(text: &str) -> CertificateFields {
     let layout = Layout::parse(text);
@@ -96,7 +112,10 @@ pub fn read(text: &str) -> CertificateFields {
     let amount = amount(&layout, &paragraphs);
     // Without an amount, the credit type still follows from what the certificate names.
     let unit = amount.map_or(Unit::Plain, |a| a.unit);
-    let credit_type = accreditor::credit_type(unit, &phrases, &named);
+    let credit_type = match unit {
+        Unit::Typed(key) => Some(key),
+        _ => labelled_type(&layout).or_else(|| accreditor::credit_type(unit, &phrases, &named)),
+    };
     CertificateFields {
         title: title::title(&layout),
         provider: provider::provider(&layout, &lines),

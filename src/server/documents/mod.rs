@@ -3,7 +3,9 @@
 
 pub mod cipher;
 pub mod download;
+pub mod extract;
 pub mod library;
+pub mod proposal;
 pub mod storage;
 pub mod upload;
 pub mod vault;

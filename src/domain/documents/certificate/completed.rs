@@ -56,9 +56,10 @@ pub fn completed(layout: &Layout) -> Option<NaiveDate> {
         for found in dates::find(&cell.text) {
             let before = &cell.text[..found.start];
             let mut context = before.to_ascii_lowercase();
-            // A date opening its cell takes its meaning from the label beside it or, when
-            // there is none (a table's heading), the one above it; the nearer one counts most.
-            if before.trim().len() < 4 {
+            // A date near the start of its cell takes its meaning from the label beside it
+            // and the text above it: a table's heading, or the line a sentence wrapped from
+            // ("held on" / "Friday, 6 February 2026"). The nearest cue counts.
+            if before.trim().len() < 24 {
                 let left = at.1.checked_sub(1).map(|index| (at.0, index));
                 for near in [left, layout.above(at)].into_iter().flatten() {
                     if let Some(label) = layout.cell(near) {
@@ -111,6 +112,13 @@ mod tests {
         assert_eq!(date(beside).as_deref(), Some("2026-05-09"));
         let above = "Valid through        Completed\n12/31/2028           2026-02-11";
         assert_eq!(date(above).as_deref(), Some("2026-02-11"));
+    }
+
+    #[test]
+    fn a_cue_on_the_line_a_sentence_wrapped_from_counts() {
+        let text = "February 16, 2026\n\nThank you for attending Grand Rounds, held on\n\
+                    Friday, 6 February 2026. Our records show";
+        assert_eq!(date(text).as_deref(), Some("2026-02-06"));
     }
 
     #[test]

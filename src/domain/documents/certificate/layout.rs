@@ -51,7 +51,7 @@ fn cells(line: &str) -> Vec<Cell> {
     let mut current = String::new();
     let (mut start, mut spaces) = (0usize, 0usize);
     let mut col = 0usize;
-    let mut flush = |current: &mut String, start: usize, out: &mut Vec<Cell>| {
+    let flush = |current: &mut String, start: usize, out: &mut Vec<Cell>| {
         let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
             out.push(Cell { col: start, text });

@@ -122,3 +122,35 @@ fn text_with_nothing_to_go_on_proposes_nothing() {
     assert_eq!(fields, CertificateFields::default());
     assert_eq!(read(""), CertificateFields::default());
 }
+
+#[test]
+fn a_credit_type_label_settles_what_plain_hours_are() {
+    let text = "\
+Title:          Heart Failure Across the Continuum
+Credit Type:    ANCC Contact Hours
+Hours earned:   2.5
+Meridian Learning Group is jointly accredited by the ACCME, the ACPE and the ANCC.
+";
+    let fields = read(text);
+    assert_eq!(fields.hours_hundredths, Some(250));
+    assert_eq!(fields.credit_type.as_deref(), Some("ANCC"));
+    assert_eq!(fields.accreditor.as_deref(), Some("ANCC"));
+    assert_eq!(fields.provider.as_deref(), Some("Meridian Learning Group"));
+}
+
+#[test]
+fn a_title_wrapped_in_running_text_ends_at_its_date() {
+    let text = "\
+Thank you for participating in Grand Rounds: Advances in Heart
+Failure Therapy, held on Friday, 9 February 2026. Our records show
+that you have claimed 1.0 AMA PRA Category 1 Credit for this activity.
+";
+    let fields = read(text);
+    assert_eq!(
+        fields.title.as_deref(),
+        Some("Grand Rounds: Advances in Heart Failure Therapy")
+    );
+    assert_eq!(fields.completed, date("2026-02-09"));
+    assert_eq!(fields.hours_hundredths, Some(100));
+    assert_eq!(fields.credit_type.as_deref(), Some("AMA_PRA_1"));
+}

@@ -43,32 +43,6 @@ const INTROS: [&str; 12] = [
     "attended",
 ];
 
-/// Lower-case words between an intro and the title ("the live activity", "an").
-const DESCRIBING: [&str; 22] = [
-    "the",
-    "a",
-    "an",
-    "live",
-    "enduring",
-    "material",
-    "internet",
-    "online",
-    "virtual",
-    "in-person",
-    "journal-based",
-    "activity",
-    "course",
-    "program",
-    "webinar",
-    "conference",
-    "session",
-    "educational",
-    "cme",
-    "ce",
-    "module",
-    "point-of-care",
-];
-
 /// Line openings that carry the sentence on after a title (lower case).
 const GOING_ON: [&str; 16] = [
     "on ",
@@ -96,6 +70,23 @@ fn quoted(text: &str) -> bool {
     text.starts_with(['"', '\u{201C}'])
 }
 
+/// Words that end a title's line only as the lead-in to a date (lower case).
+const TAILS: [&str; 13] = [
+    " on",
+    " held",
+    " dated",
+    ",",
+    " -",
+    " monday",
+    " tuesday",
+    " wednesday",
+    " thursday",
+    " friday",
+    " saturday",
+    " sunday",
+    " from",
+];
+
 /// The title as proposed: quotes and trailing punctuation gone, and cut before a date or
 /// an "and is awarded" that shares its line.
 fn clean(text: &str) -> Option<String> {
@@ -114,11 +105,14 @@ fn clean(text: &str) -> Option<String> {
             text.truncate(at);
         }
     }
+    // What led up to the cut-off date: "..., held on Friday,".
     let mut text = text.trim().to_owned();
-    for tail in [" on", " held", " dated", ",", " -", " held on"] {
-        if let Some(stripped) = text.strip_suffix(tail) {
-            text = stripped.trim_end().to_owned();
-        }
+    while let Some(tail) = TAILS
+        .iter()
+        .find(|tail| text.to_ascii_lowercase().ends_with(*tail))
+    {
+        text.truncate(text.len() - tail.len());
+        text = text.trim_end().to_owned();
     }
     let text = text
         .trim_matches(['"', '\u{201C}', '\u{201D}', ' '])
@@ -130,6 +124,10 @@ fn clean(text: &str) -> Option<String> {
         && text.chars().any(char::is_alphabetic);
     plausible.then(|| text.to_owned())
 }
+
+/// How a wrapped title's last line may lead into its date in running text
+/// ("Heart Failure Therapy, held on 9 February 2026").
+const LEADS_TO_DATE: [&str; 5] = [",", " on", " held", " held on", " dated"];
 
 /// Whether the line at `at` continues a title that so far reads `so_far`.
 fn continues(layout: &Layout, at: At, so_far: &str) -> bool {
@@ -148,8 +146,23 @@ fn continues(layout: &Layout, at: At, so_far: &str) -> bool {
     let capitalised = cell
         .text
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // A line with a date goes on only as running text does: the title's end, then "held
+    // on" and the date. A date under its own label ("Activity Date: ...") ends the title.
+    let date_ok = match dates::find(&cell.text).first() {
+        None => true,
+        Some(found) => {
+            let before = lower[..found.start].trim_end();
+            !before.contains(':') && LEADS_TO_DATE.iter().any(|lead| before.ends_with(lead))
+        }
+    };
+    // A value beside its own label ("UAN:  0812-...") belongs to that label, not the title.
+    let labelled =
+        at.1.checked_sub(1)
+            .and_then(|left| layout.cell((at.0, left)))
+            .is_some_and(|left| left.text.ends_with(':'));
     (joined || capitalised)
-        && dates::find(&cell.text).is_empty()
+        && !labelled
+        && date_ok
         && amounts(&cell.text, None).is_empty()
         && !GOING_ON.iter().any(|w| lower.starts_with(w))
         && !lower.contains("certif")
@@ -162,6 +175,9 @@ fn starting_at(layout: &Layout, at: At, from: usize) -> Option<String> {
     for _ in 0..3 {
         match layout.below(here).filter(|next| next.0 == here.0 + 1) {
             Some(next) if continues(layout, next, &title) => {
+                if dates::find(&title).first().is_some() {
+                    break;
+                }
                 title.push(' ');
                 title.push_str(&layout.cell(next)?.text);
                 here = next;
@@ -183,11 +199,12 @@ fn after_intro(layout: &Layout, at: At, depth: u8) -> Option<String> {
         .iter()
         .filter_map(|intro| lower.rfind(intro).map(|i| i + intro.len()))
         .max()?;
-    // Skip the lower-case words describing the activity ("the enduring material").
+    // Skip the lower-case words describing the activity ("the home-study activity"): a
+    // title starts with a capital, a digit or a quotation mark.
     let mut from = end;
     for word in cell.text[end..].split_inclusive(' ') {
         let bare = word.trim().trim_end_matches(':');
-        if bare.is_empty() || DESCRIBING.contains(&bare) {
+        if bare.is_empty() || bare.starts_with(char::is_lowercase) {
             from += word.len();
         } else {
             break;
@@ -245,6 +262,13 @@ mod tests {
             read(text).as_deref(),
             Some("Managing Atrial Fibrillation in Older Adults")
         );
+    }
+
+    #[test]
+    fn the_next_row_of_a_table_of_labels_is_not_part_of_the_title() {
+        let text = "Program Title:    Anticoagulation Reversal\n\
+                    UAN:              0812-0000-26-041-H01-P";
+        assert_eq!(read(text).as_deref(), Some("Anticoagulation Reversal"));
     }
 
     #[test]
