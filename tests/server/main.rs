@@ -15,6 +15,7 @@ mod admin_roles;
 mod announcements;
 mod audit;
 mod catalog_load;
+mod certificate_accuracy;
 mod document_links;
 mod document_storage;
 mod document_versions;

@@ -1,6 +1,7 @@
 //! Documents a clinician keeps: what kinds there are, what files are accepted, and the
 //! names they are downloaded under. Pure, so every rule is tested without a server.
 
+pub mod certificate;
 pub mod file_name;
 pub mod file_type;
 

@@ -3,9 +3,11 @@
 
 pub mod cipher;
 pub mod download;
+pub mod extract;
 pub mod intake;
 pub mod library;
 pub mod links;
+pub mod proposal;
 pub mod storage;
 pub mod thumbnail;
 pub mod upload;

@@ -1,5 +1,8 @@
 //! `TestApp`: the real router on a fresh database, and helpers to drive it.
 
+pub mod certificate_pdf;
+pub mod certificates;
+
 use std::sync::Once;
 
 use axum::{
