@@ -16,6 +16,7 @@ mod announcements;
 mod audit;
 mod catalog_load;
 mod certificate_accuracy;
+mod document_proposal;
 mod document_storage;
 mod documents;
 mod email_verification;
