@@ -4,13 +4,13 @@
 //! value sits beside, which column a statement is in), so the crate must report each
 //! glyph with its position, and it must decode real-world fonts (standard encodings,
 //! `Differences`, ToUnicode maps, embedded Type 1 and CFF) to get the right characters.
-//! `pdf-extract` does both through its `OutputDev` hook, in pure Rust on top of `lopdf`
-//! (the most used PDF object parser on crates.io), so nothing native is built or shipped.
-//! `lopdf` alone has a text call but neither positions nor most font decoding; `pdf`
-//! (pdf-rs) would leave the text decoding to us; `pdfium-render` and MuPDF bindings need a
-//! native library on every machine. What `pdf-extract` lacks is robustness: it can panic
-//! on malformed files, so every parse here runs on a blocking thread, behind a size cap,
-//! a page and glyph budget, a time limit and `catch_unwind`.
+//! `pdf-extract` does both through its `OutputDev` hook, in pure Rust on top of the widely
+//! used `lopdf` object parser, so nothing native is built or shipped. `lopdf`'s own
+//! `extract_text` returns strings without positions; `pdfium-render` and MuPDF bindings
+//! need a native library on every machine. What `pdf-extract` lacks is robustness: it can
+//! panic on malformed files and reads streams whole, so every parse here runs on a
+//! blocking thread, behind a size cap, an inflation cap, a page and glyph budget, a time
+//! limit and `catch_unwind`.
 
 mod inflation;
 mod lines;
