@@ -17,6 +17,7 @@ mod audit;
 mod catalog_load;
 mod certificate_accuracy;
 mod document_links;
+mod document_proposal;
 mod document_storage;
 mod document_versions;
 mod documents;

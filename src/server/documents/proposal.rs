@@ -28,8 +28,8 @@ const FROM_PHOTO: &str = "Text is read from PDFs only; fill in the fields from t
 const NO_TEXT: &str = "This PDF holds no text to read (it may be a scan); fill in the fields \
                        from the certificate.";
 const UNREADABLE: &str = "This PDF could not be read; fill in the fields from the certificate.";
-const TOO_LARGE: &str = "This PDF is too large to read (over 20 MB); fill in the fields from \
-                         the certificate.";
+const TOO_LARGE: &str = "This PDF is too large to read here; fill in the fields from the \
+                         certificate.";
 const TIMED_OUT: &str = "Reading this PDF took too long; fill in the fields from the certificate.";
 const NOTHING_FOUND: &str = "Nothing on this certificate could be read with confidence; fill in \
                              the fields yourself.";

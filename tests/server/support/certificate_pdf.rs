@@ -140,10 +140,6 @@ impl Certificate {
         self
     }
 
-    pub fn page_width(&self) -> f64 {
-        self.width
-    }
-
     pub fn text(&mut self, x: f64, y: f64, font: Font, size: f64, text: &str) -> &mut Self {
         self.runs.push(Run {
             x,
@@ -179,23 +175,6 @@ impl Certificate {
         let mut y = y;
         for line in wrap(font, size, measure, text) {
             self.text(x, y, font, size, &line);
-            y += size * 1.25;
-        }
-        y
-    }
-
-    /// Like `wrapped`, each line centred on the page.
-    pub fn centered_wrapped(
-        &mut self,
-        y: f64,
-        measure: f64,
-        font: Font,
-        size: f64,
-        text: &str,
-    ) -> f64 {
-        let mut y = y;
-        for line in wrap(font, size, measure, text) {
-            self.centered(y, font, size, &line);
             y += size * 1.25;
         }
         y

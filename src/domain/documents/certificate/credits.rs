@@ -146,16 +146,16 @@ pub fn amounts(text: &str, default: Option<(Unit, Weight)>) -> Vec<Amount> {
             None if lower[t[next - 1].end..].trim().is_empty() => default,
             None => None,
         };
-        if let Some((unit, weight)) = found.filter(|_| !named && !glued) {
-            if let Some(hundredths) = hundredths(value, unit) {
-                // A label's weight ("Credits claimed") outranks the words inside its value.
-                let weight = default.map_or(weight, |(_, label)| label);
-                out.push(Amount {
-                    hundredths,
-                    unit,
-                    weight,
-                });
-            }
+        if let Some((unit, weight)) = found.filter(|_| !named && !glued)
+            && let Some(hundredths) = hundredths(value, unit)
+        {
+            // A label's weight ("Credits claimed") outranks the words inside its value.
+            let weight = default.map_or(weight, |(_, label)| label);
+            out.push(Amount {
+                hundredths,
+                unit,
+                weight,
+            });
         }
         i = next;
     }

@@ -121,8 +121,8 @@ fn from_by(paragraph: &str) -> Option<String> {
         let end = rest
             .find([',', ';', '(', '.'])
             .into_iter()
-            .chain(rest.find(" and ").into_iter())
-            .chain(rest.find(" in ").into_iter())
+            .chain(rest.find(" and "))
+            .chain(rest.find(" in "))
             .min()
             .unwrap_or(rest.len());
         clean(&rest[..end])

@@ -175,7 +175,7 @@ fn starting_at(layout: &Layout, at: At, from: usize) -> Option<String> {
     for _ in 0..3 {
         match layout.below(here).filter(|next| next.0 == here.0 + 1) {
             Some(next) if continues(layout, next, &title) => {
-                if dates::find(&title).first().is_some() {
+                if !dates::find(&title).is_empty() {
                     break;
                 }
                 title.push(' ');
