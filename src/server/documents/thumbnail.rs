@@ -74,6 +74,7 @@ pub async fn make(state: &AppState, object_key: &str, key: &DataKey, kind: FileT
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
     use image::{ImageFormat, RgbImage};
