@@ -19,7 +19,7 @@ use crate::{
 
 const BOUNDARY: &str = "licensure-test-boundary";
 
-fn pdf(len: usize) -> Vec<u8> {
+pub(crate) fn pdf(len: usize) -> Vec<u8> {
     let mut bytes =
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
     while bytes.len() < len {
@@ -63,19 +63,23 @@ async fn post_upload(app: &TestApp, cookie: &str, body: Vec<u8>) -> TestResponse
     app.send(request).await
 }
 
-async fn upload(app: &TestApp, cookie: &str, files: &[(&str, &[u8])]) -> Vec<UploadResult> {
+pub(crate) async fn upload(
+    app: &TestApp,
+    cookie: &str,
+    files: &[(&str, &[u8])],
+) -> Vec<UploadResult> {
     let response = post_upload(app, cookie, multipart("ce_certificate", files)).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     serde_json::from_str(&response.body).unwrap()
 }
 
-async fn list(app: &TestApp, cookie: &str) -> Vec<DocumentView> {
+pub(crate) async fn list(app: &TestApp, cookie: &str) -> Vec<DocumentView> {
     let response = app.post_form("documents", &[], Some(cookie)).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     serde_json::from_str(&response.body).unwrap()
 }
 
-async fn download(
+pub(crate) async fn download(
     app: &TestApp,
     cookie: &str,
     path: &str,
@@ -95,7 +99,7 @@ async fn download(
     (status, headers, bytes.to_vec())
 }
 
-async fn rows(app: &TestApp) -> (u64, u64) {
+pub(crate) async fn rows(app: &TestApp) -> (u64, u64) {
     (
         document::Entity::find().count(&app.state.db).await.unwrap(),
         document_version::Entity::find()

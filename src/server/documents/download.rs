@@ -8,8 +8,9 @@ use axum::{
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::{cipher::DataKey, library::owned, vault};
 use crate::{
@@ -34,22 +35,42 @@ pub struct FileQuery {
     pub view: Option<String>,
 }
 
-async fn open(state: AppState, id: String, query: FileQuery) -> Result<Response, AppError> {
-    let user = auth::require(&state, Permission::OwnAccount).await?;
-    let doc = owned(&state.db, user.user_id, &id).await?;
+/// The document's stored version `number` (the newest when absent); "not found" otherwise.
+pub(crate) async fn stored_version(
+    db: &impl ConnectionTrait,
+    document: Uuid,
+    number: Option<&str>,
+) -> Result<document_version::Model, AppError> {
     let mut versions = document_version::Entity::find()
-        .filter(document_version::Column::DocumentId.eq(doc.id))
+        .filter(document_version::Column::DocumentId.eq(document))
         .filter(document_version::Column::State.eq(document_version::state::STORED))
         .order_by_desc(document_version::Column::Number);
-    if let Some(number) = query.version.as_deref().filter(|v| !v.is_empty()) {
+    if let Some(number) = number.filter(|v| !v.is_empty()) {
         let number: i32 = number.parse().map_err(|_| AppError::not_found())?;
         versions = versions.filter(document_version::Column::Number.eq(number));
     }
-    let version = versions
-        .one(&state.db)
+    versions
+        .one(db)
         .await
         .map_err(database_error)?
-        .ok_or_else(AppError::not_found)?;
+        .ok_or_else(AppError::not_found)
+}
+
+async fn open(state: AppState, id: String, query: FileQuery) -> Result<Response, AppError> {
+    let user = auth::require(&state, Permission::OwnAccount).await?;
+    let doc = owned(&state.db, user.user_id, &id).await?;
+    let version = stored_version(&state.db, doc.id, query.version.as_deref()).await?;
+    let inline = query.view.as_deref() == Some("inline");
+    serve(&state, &version, inline).await
+}
+
+/// The version's bytes as they open, with the headers that keep a browser from treating
+/// them as a page; `attachment` unless `inline`.
+pub(crate) async fn serve(
+    state: &AppState,
+    version: &document_version::Model,
+    inline: bool,
+) -> Result<Response, AppError> {
     let key = state
         .master_key
         .open(&version.wrapped_key)
@@ -68,11 +89,7 @@ async fn open(state: AppState, id: String, query: FileQuery) -> Result<Response,
     let mime = FileType::from_mime(&version.content_type)
         .map(FileType::mime)
         .unwrap_or("application/octet-stream");
-    let disposition = if query.view.as_deref() == Some("inline") {
-        "inline"
-    } else {
-        "attachment"
-    };
+    let disposition = if inline { "inline" } else { "attachment" };
     let mut response = Body::from_stream(stream).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));

@@ -4,6 +4,8 @@
 pub mod cipher;
 pub mod download;
 pub mod library;
+pub mod objects;
 pub mod storage;
+pub mod sweep;
 pub mod upload;
 pub mod vault;

@@ -43,6 +43,10 @@ use crate::{
 /// Files one request may carry; more are refused with a message.
 pub const MAX_FILES: usize = 20;
 
+/// The longest one file may take to arrive. The orphan sweep takes a pending version older
+/// than its grace period for abandoned, so an upload must give up well before that.
+pub const TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(45 * 60);
+
 fn megabytes(bytes: u64) -> String {
     format!("{} MB", bytes / (1024 * 1024))
 }
@@ -142,10 +146,26 @@ async fn store_file(
     insert.await.map_err(|err| database_error(err).message)?;
 
     let mut body = head.as_slice().chain(reader);
-    let stored = vault::store(&state.storage, &object_key, &key, &mut body, limit).await;
+    let stored = tokio::time::timeout(
+        TIME_LIMIT,
+        vault::store(&state.storage, &object_key, &key, &mut body, limit),
+    )
+    .await;
     let stored = match stored {
-        Ok(stored) => stored,
-        Err(err) => {
+        Ok(Ok(stored)) => stored,
+        Err(_) => {
+            // Stopped mid-write: storage may hold a whole object already; an unfinished
+            // multipart upload is left to the sweep.
+            let _ = state.storage.destroy(&object_key).await;
+            let _ = document::Entity::delete_by_id(document_id)
+                .exec(&state.db)
+                .await;
+            return Err(format!(
+                "The upload took longer than {} minutes and was stopped; nothing was kept. Try again on a faster connection.",
+                TIME_LIMIT.as_secs() / 60
+            ));
+        }
+        Ok(Err(err)) => {
             // Nothing half-visible: the pending rows go with the object.
             let _ = document::Entity::delete_by_id(document_id)
                 .exec(&state.db)
@@ -184,14 +204,24 @@ async fn store_file(
             sea_orm::sea_query::Expr::value(stored.sha256),
         )
         .filter(document_version::Column::Id.eq(version_id))
+        .filter(document_version::Column::State.eq(document_version::state::PENDING))
         .exec(&state.db)
         .await;
-    if let Err(err) = update {
-        let _ = state.storage.destroy(&object_key).await;
+    let failure = match update {
+        Ok(done) if done.rows_affected == 1 => None,
+        // The row went while the bytes streamed: the account was deleted, or the sweep
+        // took the upload for abandoned. The object must not outlive it.
+        Ok(_) => Some("The upload could not be completed; nothing was kept. Try again.".into()),
+        Err(err) => Some(database_error(err).message),
+    };
+    if let Some(message) = failure {
+        if let Err(err) = state.storage.destroy(&object_key).await {
+            tracing::warn!(error = %err, "an unfinished upload's object could not be removed; the sweep will");
+        }
         let _ = document::Entity::delete_by_id(document_id)
             .exec(&state.db)
             .await;
-        return Err(database_error(err).message);
+        return Err(message);
     }
     let event = Event {
         actor: Some(user.user_id),

@@ -1,5 +1,7 @@
 //! `TestApp`: the real router on a fresh database, and helpers to drive it.
 
+pub mod stores;
+
 use std::sync::Once;
 
 use axum::{
