@@ -9,7 +9,11 @@ use axum::{
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
-use super::{admin_console::exports, documents, health, request_log, security, state::AppState};
+use super::{
+    admin_console::{self, exports},
+    documents, health, request_log, security,
+    state::AppState,
+};
 use crate::app::{App, shell};
 
 /// Builds the full application; tests drive this same router.
@@ -27,6 +31,10 @@ pub fn build(state: AppState) -> Router {
             post(documents::upload::upload).layer(DefaultBodyLimit::disable()),
         )
         .route("/documents/{id}/file", get(documents::download::file))
+        .route(
+            "/admin/documents/{id}/file",
+            get(admin_console::documents::file),
+        )
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || {
             shell(options.clone())
         })

@@ -15,6 +15,8 @@ mod admin_roles;
 mod announcements;
 mod audit;
 mod catalog_load;
+mod document_cleanup;
+mod document_console;
 mod document_storage;
 mod documents;
 mod email_verification;

@@ -3,6 +3,7 @@
 
 pub mod file_name;
 pub mod file_type;
+pub mod size;
 
 use serde::{Deserialize, Serialize};
 

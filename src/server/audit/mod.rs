@@ -56,11 +56,12 @@ pub enum Action {
     DocumentUploaded,
     DocumentDeleted,
     DocumentDestroyed,
+    AccountDocumentViewed,
 }
 
 impl Action {
     /// Every action, in the order the console's filter lists them.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Self::SignUp,
         Self::SignIn,
         Self::SignInFailed,
@@ -98,6 +99,7 @@ impl Action {
         Self::DocumentUploaded,
         Self::DocumentDeleted,
         Self::DocumentDestroyed,
+        Self::AccountDocumentViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -139,6 +141,7 @@ impl Action {
             Self::DocumentUploaded => "document_uploaded",
             Self::DocumentDeleted => "document_deleted",
             Self::DocumentDestroyed => "document_destroyed_patient_information",
+            Self::AccountDocumentViewed => "account_document_viewed",
         }
     }
 }
