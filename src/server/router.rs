@@ -9,7 +9,11 @@ use axum::{
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
-use super::{admin_console::exports, documents, health, request_log, security, state::AppState};
+use super::{
+    admin_console::{self, exports},
+    documents, health, request_log, security,
+    state::AppState,
+};
 use crate::app::{App, shell};
 
 /// Builds the full application; tests drive this same router.
@@ -34,6 +38,10 @@ pub fn build(state: AppState) -> Router {
         .route(
             "/documents/{id}/thumbnail",
             get(documents::download::thumbnail),
+        )
+        .route(
+            "/admin/documents/{id}/file",
+            get(admin_console::documents::file),
         )
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || {
             shell(options.clone())

@@ -12,7 +12,10 @@ use super::{
     config::{self, Backend, Config},
     crypto::MasterKey,
     db,
-    documents::storage::{LocalStore, S3Store, Storage},
+    documents::{
+        storage::{LocalStore, S3Store, Storage},
+        sweep,
+    },
     mail::Mailer,
     passwords::PasswordHasher,
     router, site,
@@ -120,6 +123,7 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     log_configuration(&config);
     let state = prepare(config).await?;
     tokio::spawn(end_due_accounts(state.db.clone()));
+    tokio::spawn(sweep_documents(state.db.clone(), state.storage.clone()));
     let listener = TcpListener::bind(addr).await.map_err(|err| {
         StartError(format!(
             "cannot listen on {addr}: {err}. Set {} to a free address, e.g. 127.0.0.1:3100.",
@@ -150,6 +154,16 @@ async fn end_due_accounts(db: sea_orm::DatabaseConnection) {
                 tracing::warn!(error = %err, "could not terminate accounts past their end date")
             }
         }
+    }
+}
+
+/// At start-up and hourly, removes what failed uploads and outages left behind (see
+/// `documents::sweep`).
+async fn sweep_documents(db: sea_orm::DatabaseConnection, storage: Storage) {
+    let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        hourly.tick().await;
+        sweep::run(&db, &storage, chrono::Utc::now()).await;
     }
 }
 

@@ -6,25 +6,20 @@
 use std::{
     io,
     pin::Pin,
-    sync::Once,
     task::{Context, Poll},
 };
 
-use aws_sdk_s3::{
-    Client,
-    primitives::ByteStream,
-    types::{BucketVersioningStatus, VersioningConfiguration},
-};
+use aws_sdk_s3::{Client, primitives::ByteStream};
 use futures_util::TryStreamExt;
 use licensure::server::documents::{
     cipher::{DataKey, sealed_len},
-    storage::{
-        LocalStore, S3Settings, S3Store, Storage, StorageError, settings::ServerSideEncryption,
-    },
+    storage::{LocalStore, S3Store, Storage, StorageError},
     vault::{self, VaultError},
 };
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncRead, ReadBuf};
+
+use crate::support::stores::TestBucket;
 
 /// A store to test, with what a test needs to reach behind it.
 struct Backend {
@@ -44,40 +39,11 @@ fn local() -> Backend {
 
 /// A fresh versioned bucket on the test S3 server, or `None` (skipped, failing under CI).
 async fn s3() -> Option<Backend> {
-    let Ok(endpoint) = std::env::var("TEST_S3_ENDPOINT") else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("CI=true and TEST_S3_ENDPOINT is not set: the test command starts moto_server");
-        }
-        static SAID: Once = Once::new();
-        SAID.call_once(|| eprintln!("TEST_S3_ENDPOINT not set; S3 storage tests skipped."));
-        return None;
-    };
-    let bucket = format!("licensure-{}", uuid::Uuid::new_v4().simple());
-    let settings = S3Settings {
-        bucket: bucket.clone(),
-        endpoint: Some(endpoint),
-        region: "us-east-1".into(),
-        access_key_id: "test".into(),
-        secret_access_key: "test".into(),
-        path_style: true,
-        sse: ServerSideEncryption::Aes256,
-    };
-    let client = S3Store::client(&settings);
-    client.create_bucket().bucket(&bucket).send().await.unwrap();
-    client
-        .put_bucket_versioning()
-        .bucket(&bucket)
-        .versioning_configuration(
-            VersioningConfiguration::builder()
-                .status(BucketVersioningStatus::Enabled)
-                .build(),
-        )
-        .send()
-        .await
-        .unwrap();
+    let bucket = TestBucket::create().await?;
+    let settings = TestBucket::settings(&bucket.endpoint, &bucket.name);
     Some(Backend {
         storage: Storage::S3(S3Store::new(&settings)),
-        s3: Some((client, bucket)),
+        s3: Some((bucket.client, bucket.name)),
         _folder: None,
     })
 }

@@ -16,6 +16,8 @@ mod announcements;
 mod audit;
 mod catalog_load;
 mod certificate_accuracy;
+mod document_cleanup;
+mod document_console;
 mod document_links;
 mod document_proposal;
 mod document_storage;

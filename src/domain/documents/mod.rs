@@ -4,6 +4,7 @@
 pub mod certificate;
 pub mod file_name;
 pub mod file_type;
+pub mod size;
 
 use serde::{Deserialize, Serialize};
 

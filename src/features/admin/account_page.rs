@@ -1,12 +1,14 @@
 //! `/admin/accounts/:id`: one account's state, and what an administrator can do to it:
 //! suspend, reactivate, terminate on a date, grant or remove the administrator role. Its
-//! records open only on a GET form that takes a reason, which the audit log keeps.
+//! records (documents included) open only on a GET form that takes a reason, which the
+//! audit log keeps.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
+    account_documents::AccountDocuments,
     api::{
         ChangeAccountRole, ChangeAccountStatus, TerminateAccount, load_account,
         open_account_records,
@@ -90,7 +92,7 @@ pub fn AdminAccountRecordsPage() -> impl IntoView {
             <a href=move || format!("/admin/accounts/{}", id()) class="text-teal-800 underline">"Back to the account"</a>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || records.get().map(|result| match result {
-                    Ok(records) => view! { <Records records /> }.into_any(),
+                    Ok(records) => view! { <Records records reason=reason() /> }.into_any(),
                     Err(err) => view! { <ErrorBanner error=move || Some(err.clone()) /> }.into_any(),
                 })}
             </Suspense>
@@ -200,7 +202,7 @@ fn Actions(
 }
 
 #[component]
-fn Records(records: AccountRecords) -> impl IntoView {
+fn Records(records: AccountRecords, reason: String) -> impl IntoView {
     let list = |title: &'static str, lines: Vec<RecordLine>| {
         view! {
             <h3 class="mt-4 font-semibold">{title}</h3>
@@ -221,6 +223,7 @@ fn Records(records: AccountRecords) -> impl IntoView {
         <div data-testid="records">
             {list("Credentials", records.credentials)}
             {list("CE activities", records.activities)}
+            <AccountDocuments documents=records.documents reason />
         </div>
     }
 }

@@ -104,6 +104,18 @@ pub async fn open_account_records(
     )
 }
 
+/// Destroys a document holding patient information (every version and key), with a reason.
+#[server(endpoint = "admin/documents/destroy", prefix = "/api")]
+pub async fn destroy_account_document(
+    id: Option<String>,
+    reason: Option<String>,
+) -> Result<(), AppError> {
+    use crate::server::admin_console::documents;
+    crate::server::respond::finish(
+        documents::destroy(id.unwrap_or_default(), reason.unwrap_or_default()).await,
+    )
+}
+
 /// Ends an account on `on` (today: at once), with a reason.
 #[server(endpoint = "admin/accounts/terminate", prefix = "/api")]
 pub async fn terminate_account(

@@ -2,6 +2,7 @@
 //! forms and links), reachable only by administrators with their second factor.
 
 mod access_page;
+mod account_documents;
 mod account_page;
 mod accounts_page;
 mod announcement_views;

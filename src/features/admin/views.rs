@@ -67,6 +67,8 @@ pub struct AccountDetail {
 pub struct AccountRecords {
     pub credentials: Vec<RecordLine>,
     pub activities: Vec<RecordLine>,
+    /// The account's documents; their bytes open only through an audited download.
+    pub documents: Vec<crate::features::documents::DocumentView>,
 }
 
 /// One credential or activity: what it is and its key date.

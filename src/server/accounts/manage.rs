@@ -13,6 +13,7 @@ use crate::{
     server::{
         audit::{self, Action, Event, Outcome},
         auth::{self, CurrentUser, Permission, cookie, sessions},
+        documents::library,
         entities::user,
         mail::messages,
         passwords::Password,
@@ -116,12 +117,21 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Deletes the account and everything that hangs off it (sessions, two-factor secrets);
-/// the audit log keeps its rows, which hold only the id.
+/// Deletes the account and everything that hangs off it (documents, sessions, two-factor
+/// secrets); the audit log keeps its rows, which hold only the id. Documents go first,
+/// every stored copy of each: if storage fails, the account stays as it was.
 pub async fn delete_account(password: String) -> Result<(), AppError> {
     let state = AppState::from_context()?;
     let current = auth::require(&state, Permission::OwnAccount).await?;
     let account = account_with_password(&state, &current, &password).await?;
+    library::remove_all(&state, account.id)
+        .await
+        .map_err(|err| {
+            AppError::new(
+                err.code,
+                "Your documents could not all be removed from storage just now, so your account was not deleted. Try again in a few minutes.",
+            )
+        })?;
     sessions::end_all(&state.db, current.user_id, None)
         .await
         .map_err(database_error)?;

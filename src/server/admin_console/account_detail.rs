@@ -1,6 +1,6 @@
 //! One account in the console: its state for anyone with console access, and its records
-//! (credentials and CE activities) only after the administrator gives a reason, which the
-//! audit log keeps.
+//! (credentials, CE activities and the list of documents) only after the administrator
+//! gives a reason, which the audit log keeps.
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -12,6 +12,7 @@ use crate::{
     server::{
         audit::{self, Action, Event, Outcome},
         auth, display,
+        documents::library,
         entities::{activity, credential, user},
         respond::{database_error, record_id},
         workspace::credentials::title_of,
@@ -118,8 +119,11 @@ pub async fn records(id: String, reason: String) -> Result<AccountRecords, AppEr
             date: row.completed.to_string(),
         })
         .collect();
+    // Links are not shown to the administrator: the records above already list both ends.
+    let documents = library::documents_of(db, owner.id, &Default::default()).await?;
     Ok(AccountRecords {
         credentials,
         activities,
+        documents,
     })
 }

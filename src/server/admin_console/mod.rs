@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod announcements;
 pub mod audit_log;
 pub mod catalog;
+pub mod documents;
 pub mod exports;
 pub mod lifecycle;
 pub mod roles;

@@ -57,6 +57,7 @@ pub enum Action {
     DocumentVersionAdded,
     DocumentDeleted,
     DocumentDestroyed,
+    AccountDocumentViewed,
 }
 
 impl Action {
@@ -100,6 +101,7 @@ impl Action {
         Self::DocumentVersionAdded,
         Self::DocumentDeleted,
         Self::DocumentDestroyed,
+        Self::AccountDocumentViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -142,6 +144,7 @@ impl Action {
             Self::DocumentVersionAdded => "document_version_added",
             Self::DocumentDeleted => "document_deleted",
             Self::DocumentDestroyed => "document_destroyed_patient_information",
+            Self::AccountDocumentViewed => "account_document_viewed",
         }
     }
 }

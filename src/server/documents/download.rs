@@ -8,8 +8,9 @@ use axum::{
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::{
     cipher::DataKey,
@@ -41,9 +42,9 @@ pub struct FileQuery {
 }
 
 /// The stored version asked for (the newest when no number is given) of a document.
-pub(super) async fn stored_version(
-    state: &AppState,
-    document: uuid::Uuid,
+pub(crate) async fn stored_version(
+    db: &impl ConnectionTrait,
+    document: Uuid,
     number: Option<&str>,
 ) -> Result<document_version::Model, AppError> {
     let mut versions = document_version::Entity::find()
@@ -55,7 +56,7 @@ pub(super) async fn stored_version(
         versions = versions.filter(document_version::Column::Number.eq(number));
     }
     versions
-        .one(&state.db)
+        .one(db)
         .await
         .map_err(database_error)?
         .ok_or_else(AppError::not_found)
@@ -100,7 +101,7 @@ fn sealed_headers(response: &mut Response, mime: &'static str) {
 }
 
 /// A version's bytes, opened as they stream, as a download or (asked for) inline.
-pub(super) async fn serve_version(
+pub(crate) async fn serve(
     state: &AppState,
     version: &document_version::Model,
     inline: bool,
@@ -132,15 +133,15 @@ pub(super) async fn serve_version(
 async fn open(state: AppState, id: String, query: FileQuery) -> Result<Response, AppError> {
     let user = auth::require(&state, Permission::OwnAccount).await?;
     let doc = owned(&state.db, user.user_id, &id).await?;
-    let version = stored_version(&state, doc.id, query.version.as_deref()).await?;
-    serve_version(&state, &version, query.view.as_deref() == Some("inline")).await
+    let version = stored_version(&state.db, doc.id, query.version.as_deref()).await?;
+    serve(&state, &version, query.view.as_deref() == Some("inline")).await
 }
 
 /// A version's thumbnail; "not found" when it has none (PDFs, HEIC, a failed preview).
 async fn preview(state: AppState, id: String, query: FileQuery) -> Result<Response, AppError> {
     let user = auth::require(&state, Permission::OwnAccount).await?;
     let doc = owned(&state.db, user.user_id, &id).await?;
-    let version = stored_version(&state, doc.id, query.version.as_deref()).await?;
+    let version = stored_version(&state.db, doc.id, query.version.as_deref()).await?;
     let key = data_key(&state, &version)?;
     let object = thumbnail::key_of(&version.object_key);
     let whole = vault::read_whole(&state.storage, &object, &key, 1024 * 1024).await;

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::{
     cipher::DataKey,
+    objects,
     storage::fill,
     thumbnail,
     vault::{self, VaultError},
@@ -48,6 +49,10 @@ pub struct Taken {
     pub document_id: Uuid,
     pub file_type: FileType,
 }
+
+/// The longest one file may take to arrive. The orphan sweep takes a pending version older
+/// than its grace period for abandoned, so an upload must give up well before that.
+pub const TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(45 * 60);
 
 fn megabytes(bytes: u64) -> String {
     format!("{} MB", bytes / (1024 * 1024))
@@ -206,9 +211,24 @@ pub async fn take(
     .map_err(|err| database_error(err).message)?;
 
     let mut body = head.as_slice().chain(reader);
-    let stored = match vault::store(&state.storage, &object_key, &key, &mut body, limit).await {
-        Ok(stored) => stored,
-        Err(err) => {
+    let stored = tokio::time::timeout(
+        TIME_LIMIT,
+        vault::store(&state.storage, &object_key, &key, &mut body, limit),
+    )
+    .await;
+    let stored = match stored {
+        Ok(Ok(stored)) => stored,
+        Err(_) => {
+            // Stopped mid-write: storage may hold a whole object already; an unfinished
+            // multipart upload is left to the sweep.
+            let _ = state.storage.destroy(&object_key).await;
+            forget(state, &destination, document_id, version_id).await;
+            return Err(format!(
+                "The upload took longer than {} minutes and was stopped; nothing was kept. Try again on a faster connection.",
+                TIME_LIMIT.as_secs() / 60
+            ));
+        }
+        Ok(Err(err)) => {
             forget(state, &destination, document_id, version_id).await;
             return Err(match err {
                 VaultError::TooLarge { .. } if limit < limits.upload_limit => format!(
@@ -232,12 +252,19 @@ pub async fn take(
     };
     // A thumbnail is a convenience: without one the list shows the file's type instead.
     thumbnail::make(state, &object_key, &key, file_type, stored.size).await;
-    let marked = mark_stored(state, document_id, version_id, &stored).await;
-    if let Err(err) = marked {
-        let _ = state.storage.destroy(&object_key).await;
-        let _ = state.storage.destroy(&thumbnail::key_of(&object_key)).await;
+    let failure = match mark_stored(state, document_id, version_id, &stored).await {
+        Ok(true) => None,
+        // The row went while the bytes streamed: the account was deleted, or the sweep
+        // took the upload for abandoned. The object must not outlive it.
+        Ok(false) => Some("The upload could not be completed; nothing was kept. Try again.".into()),
+        Err(err) => Some(database_error(err).message),
+    };
+    if let Some(message) = failure {
+        if let Err(err) = objects::destroy(&state.storage, &object_key).await {
+            tracing::warn!(error = %err, "an unfinished upload's objects could not be removed; the sweep will");
+        }
         forget(state, &destination, document_id, version_id).await;
-        return Err(database_error(err).message);
+        return Err(message);
     }
     let action = match destination {
         Destination::NewDocument(_) => Action::DocumentUploaded,
@@ -259,15 +286,16 @@ pub async fn take(
     })
 }
 
-/// The version becomes visible, with its size and digest, and its document moves to the top.
+/// The version becomes visible, with its size and digest, and its document moves to the
+/// top; `false` when its pending row is gone.
 async fn mark_stored(
     state: &AppState,
     document_id: Uuid,
     version_id: Uuid,
     stored: &vault::Stored,
-) -> Result<(), sea_orm::DbErr> {
+) -> Result<bool, sea_orm::DbErr> {
     let txn = state.db.begin().await?;
-    document_version::Entity::update_many()
+    let marked = document_version::Entity::update_many()
         .col_expr(
             document_version::Column::State,
             Expr::value(document_version::state::STORED),
@@ -281,12 +309,16 @@ async fn mark_stored(
             Expr::value(stored.sha256.clone()),
         )
         .filter(document_version::Column::Id.eq(version_id))
+        .filter(document_version::Column::State.eq(document_version::state::PENDING))
         .exec(&txn)
         .await?;
+    if marked.rows_affected != 1 {
+        return Ok(false);
+    }
     document::Entity::update_many()
         .col_expr(document::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(document::Column::Id.eq(document_id))
         .exec(&txn)
         .await?;
-    txn.commit().await
+    txn.commit().await.map(|()| true)
 }

@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{intake, links, thumbnail};
+use super::{intake, links, objects};
 use crate::{
     domain::documents::{self as rules, DocumentKind},
     error::AppError,
@@ -76,21 +76,24 @@ async fn link_titles(state: &AppState, user: Uuid) -> Result<HashMap<Uuid, Strin
     links::titles(&state.db, user, |row| credentials::title_of(row, &catalog)).await
 }
 
-/// The caller's documents, newest first, with every stored version.
-pub async fn list() -> Result<Vec<DocumentView>, AppError> {
-    let (state, user) = clinician().await?;
-    let titles = link_titles(&state, user.user_id).await?;
+/// The account's documents, newest first, with every stored version and the titles of
+/// what they link to. A document whose only upload is still arriving is not listed yet.
+pub(crate) async fn documents_of(
+    db: &impl ConnectionTrait,
+    user: Uuid,
+    titles: &HashMap<Uuid, String>,
+) -> Result<Vec<DocumentView>, AppError> {
     let rows = document::Entity::find()
-        .filter(document::Column::UserId.eq(user.user_id))
+        .filter(document::Column::UserId.eq(user))
         .order_by_desc(document::Column::UpdatedAt)
-        .all(&state.db)
+        .all(db)
         .await
         .map_err(database_error)?;
     // One query for all versions, handed out per document.
     let mut versions: HashMap<Uuid, Vec<document_version::Model>> = HashMap::new();
     for version in document_version::Entity::find()
-        .filter(document_version::Column::UserId.eq(user.user_id))
-        .all(&state.db)
+        .filter(document_version::Column::UserId.eq(user))
+        .all(db)
         .await
         .map_err(database_error)?
     {
@@ -103,11 +106,17 @@ pub async fn list() -> Result<Vec<DocumentView>, AppError> {
         .into_iter()
         .map(|row| {
             let own = versions.remove(&row.id).unwrap_or_default();
-            view(row, own, &titles)
+            view(row, own, titles)
         })
-        // A document whose only upload is still arriving is not shown yet.
         .filter(|doc| !doc.versions.is_empty())
         .collect())
+}
+
+/// The caller's documents.
+pub async fn list() -> Result<Vec<DocumentView>, AppError> {
+    let (state, user) = clinician().await?;
+    let titles = link_titles(&state, user.user_id).await?;
+    documents_of(&state.db, user.user_id, &titles).await
 }
 
 /// What the clinician may change about a document: its title, kind and links. A link field
@@ -145,26 +154,22 @@ pub async fn edit(id: String, edit: DocumentEdit) -> Result<DocumentView, AppErr
     Ok(view(row, versions, &titles))
 }
 
-/// Removes every version's object from storage, then the rows (and with them the wrapped
-/// data keys). Objects go first: if storage fails, the document stays listed and the
-/// clinician can try again, rather than rows vanishing over bytes still stored.
-pub(super) async fn remove(state: &AppState, doc: &document::Model) -> Result<(), AppError> {
+/// Removes every version's objects (derived ones included) from storage, then the rows
+/// (and with them the wrapped data keys). Objects go first: if storage fails, the document
+/// stays listed and can be removed again, rather than rows vanishing over bytes still stored.
+pub(crate) async fn remove(state: &AppState, doc: &document::Model) -> Result<(), AppError> {
     let versions = document_version::Entity::find()
         .filter(document_version::Column::DocumentId.eq(doc.id))
         .all(&state.db)
         .await
         .map_err(database_error)?;
     for version in &versions {
-        // The thumbnail first: it is derived data, and must not outlive its original.
-        for object in [
-            thumbnail::key_of(&version.object_key),
-            version.object_key.clone(),
-        ] {
-            state.storage.destroy(&object).await.map_err(|err| {
+        objects::destroy(&state.storage, &version.object_key)
+            .await
+            .map_err(|err| {
                 tracing::error!(error = %err, "a document's stored object could not be removed");
                 AppError::unavailable()
             })?;
-        }
     }
     let txn = state.db.begin().await.map_err(database_error)?;
     document_version::Entity::delete_many()
@@ -177,6 +182,21 @@ pub(super) async fn remove(state: &AppState, doc: &document::Model) -> Result<()
         .await
         .map_err(database_error)?;
     txn.commit().await.map_err(database_error)
+}
+
+/// Removes every document of an account, one whole document at a time, before the account
+/// itself goes. On a failure the documents not yet reached stay complete and listed, and
+/// the caller keeps the account.
+pub(crate) async fn remove_all(state: &AppState, user: Uuid) -> Result<(), AppError> {
+    let rows = document::Entity::find()
+        .filter(document::Column::UserId.eq(user))
+        .all(&state.db)
+        .await
+        .map_err(database_error)?;
+    for doc in &rows {
+        remove(state, doc).await?;
+    }
+    Ok(())
 }
 
 /// Removes the caller's document and records why: `DocumentDeleted` for a plain delete,

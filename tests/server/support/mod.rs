@@ -2,6 +2,7 @@
 
 pub mod certificate_pdf;
 pub mod certificates;
+pub mod stores;
 
 use std::sync::Once;
 

@@ -3,12 +3,13 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use tokio::{
     fs,
     io::{AsyncRead, AsyncWriteExt},
 };
 
-use super::{ObjectReader, StorageError, valid_key};
+use super::{Listed, ObjectReader, StorageError, valid_key};
 
 /// A file being written. Removed when dropped: after a failure, or when the upload is
 /// abandoned mid-way (the client went away and its request was dropped). After the rename
@@ -69,9 +70,9 @@ impl LocalStore {
         }
     }
 
-    pub async fn keys(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
+    pub async fn list(&self, prefix: &str) -> Result<Vec<Listed>, StorageError> {
         let base = self.root.join("objects");
-        let mut keys = Vec::new();
+        let mut listed = Vec::new();
         let mut folders = vec![base.clone()];
         while let Some(folder) = folders.pop() {
             let mut entries = match fs::read_dir(&folder).await {
@@ -81,18 +82,44 @@ impl LocalStore {
             };
             while let Some(entry) = entries.next_entry().await? {
                 let path = entry.path();
-                if entry.file_type().await?.is_dir() {
+                let metadata = entry.metadata().await?;
+                if metadata.is_dir() {
                     folders.push(path);
                 } else if let Ok(relative) = path.strip_prefix(&base) {
                     let key = relative.to_string_lossy().replace('\\', "/");
                     if key.starts_with(prefix) {
-                        keys.push(key);
+                        listed.push(Listed {
+                            key,
+                            modified: DateTime::<Utc>::from(metadata.modified()?),
+                        });
                     }
                 }
             }
         }
-        keys.sort();
-        Ok(keys)
+        listed.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(listed)
+    }
+
+    /// Temporary files last written before `before`: left by a process that stopped
+    /// mid-upload, since a running upload removes its own when it fails.
+    pub async fn clear_abandoned(&self, before: DateTime<Utc>) -> Result<u64, StorageError> {
+        let mut entries = match fs::read_dir(self.root.join("partial")).await {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(err) => return Err(err.into()),
+        };
+        let mut removed = 0;
+        while let Some(entry) = entries.next_entry().await? {
+            let metadata = entry.metadata().await?;
+            if metadata.is_file() && DateTime::<Utc>::from(metadata.modified()?) < before {
+                match fs::remove_file(entry.path()).await {
+                    Ok(()) => removed += 1,
+                    Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(err) => return Err(err.into()),
+                }
+            }
+        }
+        Ok(removed)
     }
 
     pub async fn check(&self) -> Result<(), StorageError> {

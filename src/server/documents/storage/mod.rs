@@ -3,8 +3,10 @@
 
 mod local;
 mod s3;
+mod s3_listing;
 pub mod settings;
 
+use chrono::{DateTime, Utc};
 use tokio::io::{AsyncRead, AsyncReadExt};
 
 pub use local::LocalStore;
@@ -13,6 +15,13 @@ pub use settings::S3Settings;
 
 /// A readable stored object.
 pub type ObjectReader = Box<dyn AsyncRead + Send + Unpin>;
+
+/// An object as a listing shows it: its key and when it was last written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub key: String,
+    pub modified: DateTime<Utc>,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
@@ -68,11 +77,36 @@ impl Storage {
         }
     }
 
-    /// Every key under `prefix`, for the sweep that removes objects no row refers to.
-    pub async fn keys(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
+    /// Every object under `prefix` with its time, for the sweep that removes objects no row
+    /// refers to. Sorted by key.
+    pub async fn list(&self, prefix: &str) -> Result<Vec<Listed>, StorageError> {
         match self {
-            Self::Local(store) => store.keys(prefix).await,
-            Self::S3(store) => store.keys(prefix).await,
+            Self::Local(store) => store.list(prefix).await,
+            Self::S3(store) => store.list(prefix).await,
+        }
+    }
+
+    /// Every key under `prefix`, sorted.
+    pub async fn keys(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
+        Ok(self
+            .list(prefix)
+            .await?
+            .into_iter()
+            .map(|object| object.key)
+            .collect())
+    }
+
+    /// Removes writes begun before `before` and never finished, which hold bytes no key
+    /// shows: on S3 unfinished multipart uploads under `prefix`, locally the temporary files
+    /// of a process that stopped mid-upload. Returns how many were removed.
+    pub async fn clear_abandoned(
+        &self,
+        prefix: &str,
+        before: DateTime<Utc>,
+    ) -> Result<u64, StorageError> {
+        match self {
+            Self::Local(store) => store.clear_abandoned(before).await,
+            Self::S3(store) => store.clear_abandoned(prefix, before).await,
         }
     }
 

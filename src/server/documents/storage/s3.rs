@@ -21,12 +21,12 @@ pub const PART: usize = 8 * 1024 * 1024;
 
 #[derive(Clone, Debug)]
 pub struct S3Store {
-    client: Client,
-    bucket: String,
+    pub(super) client: Client,
+    pub(super) bucket: String,
     sse: ServerSideEncryption,
 }
 
-fn failed(what: &str, err: impl std::fmt::Display) -> StorageError {
+pub(super) fn failed(what: &str, err: impl std::fmt::Display) -> StorageError {
     // The SDK's messages name the bucket and key at most, never credentials.
     StorageError::Backend(format!("{what}: {err}"))
 }
@@ -239,32 +239,6 @@ impl S3Store {
                             aws_sdk_s3::error::DisplayErrorContext(err),
                         )
                     })?;
-            }
-        }
-    }
-
-    pub async fn keys(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
-        let mut keys = Vec::new();
-        let mut token = None;
-        loop {
-            let listed = self
-                .client
-                .list_objects_v2()
-                .bucket(&self.bucket)
-                .prefix(prefix)
-                .set_continuation_token(token)
-                .send()
-                .await
-                .map_err(|err| failed("list", aws_sdk_s3::error::DisplayErrorContext(err)))?;
-            keys.extend(
-                listed
-                    .contents()
-                    .iter()
-                    .filter_map(|o| o.key().map(str::to_owned)),
-            );
-            token = listed.next_continuation_token().map(str::to_owned);
-            if token.is_none() {
-                return Ok(keys);
             }
         }
     }
