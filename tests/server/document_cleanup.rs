@@ -35,6 +35,8 @@ async fn interrupted_upload(app: &TestApp, owner: Uuid, at: chrono::DateTime<Utc
         user_id: Set(owner),
         title: Set("half way".into()),
         kind: Set("other".into()),
+        activity_id: Set(None),
+        credential_id: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
     }

@@ -62,7 +62,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the console's filter lists them.
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Self::SignUp,
         Self::SignIn,
         Self::SignInFailed,
