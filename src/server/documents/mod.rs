@@ -5,6 +5,7 @@ pub mod cipher;
 pub mod download;
 pub mod library;
 pub mod objects;
+mod paced;
 pub mod storage;
 pub mod sweep;
 pub mod upload;

@@ -4,6 +4,7 @@
 
 use axum::{
     Json,
+    body::Body,
     extract::{FromRequest, Multipart, Request, State, multipart::Field},
     http::StatusCode,
     response::{IntoResponse, Response},
@@ -19,6 +20,7 @@ use uuid::Uuid;
 
 use super::{
     cipher::DataKey,
+    paced::Paced,
     storage::fill,
     vault::{self, VaultError},
 };
@@ -285,6 +287,7 @@ async fn upload_all(state: AppState, mut form: Multipart) -> Result<Vec<UploadRe
 
 pub async fn upload(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
+    let body = Body::from_stream(Paced::new(body.into_data_stream()));
     let form = match Multipart::from_request(Request::from_parts(parts.clone(), body), &()).await {
         Ok(form) => form,
         Err(_) => {
