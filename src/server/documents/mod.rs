@@ -8,6 +8,7 @@ pub mod intake;
 pub mod library;
 pub mod links;
 pub mod objects;
+mod paced;
 pub mod proposal;
 pub mod storage;
 pub mod sweep;

@@ -5,6 +5,7 @@
 
 use axum::{
     Json,
+    body::Body,
     extract::{FromRequest, Multipart, Path, Request, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
@@ -13,6 +14,7 @@ use axum::{
 use super::{
     intake::{self, Destination},
     library::owned,
+    paced::Paced,
 };
 use crate::{
     domain::documents::DocumentKind,
@@ -117,6 +119,8 @@ fn shown_name(raw: Option<&str>) -> String {
 
 async fn multipart(request: Request) -> Result<(http::request::Parts, Multipart), Response> {
     let (parts, body) = request.into_parts();
+    // The parser buffers whatever the body has ready; paced, it holds 64 KiB at a time.
+    let body = Body::from_stream(Paced::new(body.into_data_stream()));
     Multipart::from_request(Request::from_parts(parts.clone(), body), &())
         .await
         .map(|form| (parts, form))
