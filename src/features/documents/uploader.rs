@@ -16,6 +16,9 @@ pub const ACCEPT: &str = "application/pdf,image/png,image/jpeg,image/heic,image/
 pub fn Uploader(allowance: Allowance, uploads: Uploads) -> impl IntoView {
     let kind = RwSignal::new(DocumentKind::CeCertificate.as_str().to_owned());
     let over = RwSignal::new(false);
+    // Effects run only in the browser, so this turns true once the page is interactive.
+    let scripted = RwSignal::new(false);
+    Effect::new(move |_| scripted.set(true));
     let target = move || Target::NewDocuments {
         kind: kind.get_untracked(),
     };
@@ -78,9 +81,10 @@ pub fn Uploader(allowance: Allowance, uploads: Uploads) -> impl IntoView {
                 class="sr-only"
                 on:change=move |ev| send_chosen(&ev, uploads, target())
             />
-            <noscript>
-                <button type="submit" class="mt-3 block rounded-md bg-teal-700 px-4 py-2 font-semibold text-white">"Upload"</button>
-            </noscript>
+            // Only needed without JavaScript: once the page runs, files go up as they are chosen.
+            <button type="submit" class="mt-3 block rounded-md bg-teal-700 px-4 py-2 font-semibold text-white" class:hidden=move || scripted.get()>
+                "Upload"
+            </button>
             </form>
             <UploadList uploads />
         </section>
