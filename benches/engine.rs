@@ -5,6 +5,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use licensure::domain::requirements::{Case, Catalog, evaluate};
 use serde_json::json;
 
+// The allocator the server runs on (src/main.rs), so the figures are the product's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TYPES: &[&str] = &["AMA_PRA_1", "AMA_PRA_2", "INFORMAL", "AOA_1A"];
 const TOPICS: &[&str] = &[
     "medical_errors",

@@ -16,6 +16,16 @@ setup_build_tools
 # Incremental caches only pay off while editing; in a test run they just fill the disk.
 export CARGO_INCREMENTAL=0
 
+# A full run needs about 12 GB for its debug and release builds. A run once failed with "No
+# space left on device", so say how much is free and drop editing leftovers when it is tight.
+free_gb() { df -Pk "$CARGO_TARGET_DIR" | awk 'NR == 2 { print int($4 / 1048576) }'; }
+say "Free disk space for builds: $(free_gb) GB"
+if [ "$(free_gb)" -lt 15 ]; then
+  say "Under 15 GB free: removing incremental compilation caches from $CARGO_TARGET_DIR"
+  find "$CARGO_TARGET_DIR" -maxdepth 3 -type d -name incremental -prune -exec rm -rf {} +
+  say "Free disk space now: $(free_gb) GB"
+fi
+
 if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
   say "Installing aiosmtpd from apt: the SMTP server the mail tests send to"
   apt_install python3-aiosmtpd

@@ -1,7 +1,7 @@
 //! The `licensure` command: serves the app and runs operator tasks.
 
 use std::{
-    io::{BufRead, IsTerminal},
+    io::{BufRead, IsTerminal, Write as _},
     process::ExitCode,
 };
 
@@ -10,6 +10,11 @@ use licensure::server::{
     accounts::register::NewAccount, admin, audit, config::Config, engine_cli, passwords::Password,
     startup, telemetry,
 };
+
+/// mimalloc instead of glibc's allocator: evaluating requirements makes and drops many small
+/// values, and the engine benchmark ran about 16 % faster on it (README, issue 4).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(
@@ -93,8 +98,15 @@ async fn main() -> ExitCode {
     if let Some(outcome) = offline {
         return match outcome {
             Ok(text) => {
-                println!("{}", text.trim_end());
-                ExitCode::SUCCESS
+                // A reader that stops early (`| head`) is not an error: stop writing quietly.
+                let mut stdout = std::io::stdout().lock();
+                match writeln!(stdout, "{}", text.trim_end()) {
+                    Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                        eprintln!("licensure: could not write the output: {err}");
+                        ExitCode::FAILURE
+                    }
+                    _ => ExitCode::SUCCESS,
+                }
             }
             Err(message) => {
                 eprintln!("licensure: {message}");

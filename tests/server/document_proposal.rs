@@ -69,7 +69,7 @@ async fn a_certificate_pdf_is_read_into_the_activity_fields(app: TestApp) {
     assert_eq!(found.credit_type, sample.truth.credit_type);
     assert_eq!(found.found, 5);
     assert!(
-        found.message.contains("check each field"),
+        found.message.contains("check every field"),
         "{}",
         found.message
     );

@@ -2,6 +2,7 @@
 
 use std::{
     borrow::Cow,
+    cell::RefCell,
     collections::{BTreeSet, HashSet},
     hash::BuildHasher,
 };
@@ -18,8 +19,9 @@ use super::{
     facts::{self, FactView},
     fast_hash::{self, FastBuild},
     hours::Hours,
+    next_steps::next_steps,
     plan::{self, Context},
-    report::{CountedCredit, CredentialReport, NextStep, Report, RequirementReport},
+    report::{CountedCredit, CredentialReport, Report, RequirementReport},
     status::status,
     topic_index::TopicIndex,
 };
@@ -107,38 +109,78 @@ fn repeats_an_id(credits: &[&Credit]) -> bool {
     !credits.iter().all(|credit| ids.insert(credit.id.as_str()))
 }
 
-/// The credits by completion date, then id. Sorting (day, position) keys, then only each
-/// day's run by id, compares integers where comparing through the references cost a few
-/// percent of an evaluation (issue 4 benchmark).
+/// The credits by completion date, then id: positions by day (see `by_day`), then only each
+/// day's run sorted by id.
 fn canonical_order(credits: &[Credit]) -> Vec<&Credit> {
-    let Ok(count) = u32::try_from(credits.len()) else {
-        let mut sorted: Vec<&Credit> = credits.iter().collect();
-        sorted.sort_by(|a, b| (a.completed, &a.id).cmp(&(b.completed, &b.id)));
-        return sorted;
-    };
-    // Day and position packed into one word (day above, shifted to be unsigned) sort in the
-    // same order as the pair, but as single integers: the pairs' sort was about 5 % of an
-    // evaluation in the batch benchmark.
-    let mut keys: Vec<u64> = credits
-        .iter()
-        .zip(0..count)
-        .map(|(credit, i)| {
-            let day = credit.completed.num_days_from_ce().cast_unsigned() ^ (1 << 31);
-            (u64::from(day) << 32) | u64::from(i)
-        })
-        .collect();
-    // Unstable is enough: ids are unique in any case that gets past the checks in `evaluate`.
-    keys.sort_unstable();
-    let mut sorted: Vec<&Credit> = keys
-        .iter()
-        .map(|&key| &credits[(key & u64::from(u32::MAX)) as usize])
-        .collect();
+    let mut sorted: Vec<&Credit> = by_day(credits).into_iter().map(|i| &credits[i]).collect();
     for day in sorted.chunk_by_mut(|a, b| a.completed == b.completed) {
         if day.len() > 1 {
+            // Unstable is enough: ids are unique in any case that gets past the checks.
             day.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         }
     }
     sorted
+}
+
+/// Positions of `credits` by completion day, then position. A clinician's credits span a few
+/// years, so a radix sort on each credit's day within that span (two passes of eight bits) is
+/// linear; comparing sorts were 4 % of an evaluation in the issue 4 benchmark. A span over 179
+/// years falls back to sorting (day, position).
+fn by_day(credits: &[Credit]) -> Vec<usize> {
+    let days: Vec<i32> = credits
+        .iter()
+        .map(|credit| credit.completed.num_days_from_ce())
+        .collect();
+    let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
+        return Vec::new();
+    };
+    let Ok(span) = u16::try_from(last - first) else {
+        let mut keys: Vec<(i32, usize)> = days.into_iter().zip(0..).collect();
+        keys.sort_unstable();
+        return keys.into_iter().map(|(_, i)| i).collect();
+    };
+    let offsets: Vec<u16> = days
+        .iter()
+        .map(|&day| u16::try_from(day - first).unwrap_or(u16::MAX))
+        .collect();
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    let mut next = vec![0usize; offsets.len()];
+    // Least significant byte first; each pass is stable, so equal days keep their positions.
+    for shift in [0u16, 8] {
+        if shift > 0 && span >> shift == 0 {
+            break;
+        }
+        let byte = |i: usize| usize::from((offsets[i] >> shift) & 0xff);
+        let mut starts = [0usize; 257];
+        for &i in &order {
+            starts[byte(i) + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        for &i in &order {
+            let slot = &mut starts[byte(i)];
+            next[*slot] = i;
+            *slot += 1;
+        }
+        std::mem::swap(&mut order, &mut next);
+    }
+    order
+}
+
+thread_local! {
+    /// Working lists kept by each thread between evaluations: growing them afresh for every
+    /// clinician was about 3 % of an evaluation in the issue 4 benchmark. They hold indices
+    /// and hours only, never a clinician's data, and are cleared before each use.
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
+/// Runs `work` with this thread's buffers (fresh ones if they are somehow in use already).
+fn with_buffers<T>(work: impl FnOnce(&mut Buffers) -> T) -> T {
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => work(&mut buffers),
+        Err(_) => work(&mut Buffers::default()),
+    })
 }
 
 /// The full report for one clinician. Pure: `case.today` is the only notion of time.
@@ -168,19 +210,21 @@ pub fn evaluate(case: &Case, catalog: &Catalog) -> Result<Report, EngineError> {
     };
 
     let index = TopicIndex::new(checked.topics, catalog.names.topic_count(), credits.len());
-    let mut buffers = Buffers::default();
     let mut reports = Vec::with_capacity(case.credentials.len());
-    for credential in &case.credentials {
-        reports.push(evaluate_credential(
-            case,
-            catalog,
-            credential,
-            &credits,
-            &index,
-            &checked.bits,
-            &mut buffers,
-        )?);
-    }
+    with_buffers(|buffers| {
+        for credential in &case.credentials {
+            reports.push(evaluate_credential(
+                case,
+                catalog,
+                credential,
+                &credits,
+                &index,
+                &checked.bits,
+                buffers,
+            )?);
+        }
+        Ok::<_, EngineError>(())
+    })?;
     let next_steps = next_steps(&reports);
     Ok(Report {
         today: case.today,
@@ -301,64 +345,61 @@ fn evaluate_credential(
     })
 }
 
-/// Everything still to do, most urgent first (status, then due date, then most missing).
-fn next_steps(reports: &[CredentialReport]) -> Vec<NextStep> {
-    let mut steps: Vec<(u8, NextStep)> = Vec::new();
-    for report in reports {
-        for req in &report.requirements {
-            let Some(urgency) = req.status.urgency() else {
-                continue;
-            };
-            let text = match (req.missing, req.due) {
-                (Some(missing), Some(due)) => {
-                    format!(
-                        "{}: {missing} h of {} by {due} ({})",
-                        report.id,
-                        req.label,
-                        req.status.label()
-                    )
-                }
-                (_, Some(due)) => format!(
-                    "{}: complete {} by {due} ({})",
-                    report.id,
-                    req.label,
-                    req.status.label()
-                ),
-                _ => format!(
-                    "{}: complete {} ({})",
-                    report.id,
-                    req.label,
-                    req.status.label()
-                ),
-            };
-            steps.push((
-                urgency,
-                NextStep {
-                    credential: report.id.clone(),
-                    key: req.key.clone(),
-                    status: req.status,
-                    due: req.due,
-                    missing: req.missing,
-                    text,
-                },
-            ));
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::{
+        super::{case::Credit, hours::Hours, ids::CreditId},
+        by_day,
+    };
+    use crate::domain::requirements::ids::CreditType;
+
+    fn credit(i: usize, completed: NaiveDate) -> Credit {
+        Credit {
+            id: CreditId::new(format!("c{i}")),
+            title: String::new(),
+            completed,
+            hours: Hours::whole(1),
+            credit_type: CreditType::new("AMA_PRA_1"),
+            format: None,
+            topics: Vec::new(),
         }
     }
-    steps.sort_by(|(ua, a), (ub, b)| {
-        (
-            ua,
-            a.due,
-            std::cmp::Reverse(a.missing),
-            &a.credential,
-            &a.key,
-        )
-            .cmp(&(
-                ub,
-                b.due,
-                std::cmp::Reverse(b.missing),
-                &b.credential,
-                &b.key,
-            ))
-    });
-    steps.into_iter().map(|(_, step)| step).collect()
+
+    /// What `by_day` must equal: a sort by (day, position).
+    fn sorted(credits: &[Credit]) -> Vec<usize> {
+        let mut keys: Vec<(NaiveDate, usize)> = credits
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.completed, i))
+            .collect();
+        keys.sort();
+        keys.into_iter().map(|(_, i)| i).collect()
+    }
+
+    #[test]
+    fn orders_by_day_then_position_over_short_and_long_spans() {
+        let start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+        // Days from a simple generator, with repeats; then the same with one credit far away,
+        // which takes the sorting path.
+        let mut credits: Vec<Credit> = (0..500)
+            .map(|i| credit(i, start + chrono::Days::new((i as u64 * 7919) % 1500)))
+            .collect();
+        assert_eq!(by_day(&credits), sorted(&credits));
+        let within_months: Vec<Credit> = (0..60)
+            .map(|i| credit(i, start + chrono::Days::new((i as u64 * 37) % 200)))
+            .collect();
+        assert_eq!(by_day(&within_months), sorted(&within_months));
+        credits.push(credit(
+            500,
+            NaiveDate::from_ymd_opt(1900, 6, 1).unwrap_or_default(),
+        ));
+        credits.push(credit(
+            501,
+            NaiveDate::from_ymd_opt(2400, 6, 1).unwrap_or_default(),
+        ));
+        assert_eq!(by_day(&credits), sorted(&credits));
+        assert!(by_day(&[]).is_empty());
+    }
 }

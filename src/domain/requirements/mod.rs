@@ -19,6 +19,7 @@ mod flow;
 mod group;
 pub mod hours;
 pub mod ids;
+mod next_steps;
 mod plan;
 pub mod reason;
 pub mod report;

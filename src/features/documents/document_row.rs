@@ -19,6 +19,8 @@ pub struct DocumentActions {
     pub rename: ServerAction<RenameDocument>,
     pub delete: ServerAction<DeleteDocument>,
     pub report: ServerAction<ReportPatientInformation>,
+    /// Moves when a file finishes on this page, so the list reloads with the new version.
+    pub uploaded: RwSignal<usize>,
 }
 
 /// What a document can be linked to.
@@ -55,7 +57,7 @@ pub fn DocumentRow(
     };
     let id = doc.id.clone();
     let editing = RwSignal::new(false);
-    let uploads = Uploads::new();
+    let uploads = Uploads::reporting_to(actions.uploaded);
     let needs_activity = doc.kind == DocumentKind::CeCertificate.as_str() && doc.activity.is_none();
     let for_edit = doc.clone();
     let versions = doc.versions.clone();

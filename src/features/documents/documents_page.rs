@@ -24,6 +24,7 @@ pub fn DocumentsPage() -> impl IntoView {
         rename: ServerAction::<RenameDocument>::new(),
         delete: ServerAction::<DeleteDocument>::new(),
         report: ServerAction::<ReportPatientInformation>::new(),
+        uploaded: uploads.finished,
     };
     // Anything that changes the list or the space used.
     let changed = move || {
@@ -46,12 +47,9 @@ pub fn DocumentsPage() -> impl IntoView {
                 "Certificates, licence copies and board letters, encrypted with a key of their own. A CE certificate you upload is read for you: its activity is proposed for you to check and record."
             </p>
             <PlainFormOutcome />
-            <Suspense fallback=|| ()>
-                {move || allowance.get().map(|result| match result {
-                    Ok(allowance) => view! { <Uploader allowance uploads /> }.into_any(),
-                    Err(err) => crate::ui::form::load_failed(err),
-                })}
-            </Suspense>
+            // Rendered once: re-creating it on every finished upload would reset the chosen
+            // kind and drop the rows of files still on their way.
+            <Uploader allowance uploads />
             <h2 class="mt-10 text-xl font-semibold">"Your documents"</h2>
             <div class="mt-3 flex max-w-md flex-col gap-1" role="search">
                 <label for="document-search" class="font-medium text-slate-800">"Search titles, file names and links"</label>

@@ -7,13 +7,16 @@ use super::{
     uploads::{Target, UploadItem, Uploads, send_chosen, send_dropped},
     views::Allowance,
 };
-use crate::domain::documents::DocumentKind;
+use crate::{domain::documents::DocumentKind, error::AppError};
 
 /// What the picker offers; the server decides the real type from the content.
 pub const ACCEPT: &str = "application/pdf,image/png,image/jpeg,image/heic,image/heif,.heic,.heif";
 
 #[component]
-pub fn Uploader(allowance: Allowance, uploads: Uploads) -> impl IntoView {
+pub fn Uploader(
+    allowance: Resource<Result<Allowance, AppError>>,
+    uploads: Uploads,
+) -> impl IntoView {
     let kind = RwSignal::new(DocumentKind::CeCertificate.as_str().to_owned());
     let over = RwSignal::new(false);
     // Effects run only in the browser, so this turns true once the page is interactive.
@@ -25,10 +28,17 @@ pub fn Uploader(allowance: Allowance, uploads: Uploads) -> impl IntoView {
     view! {
         <section aria-labelledby="upload-heading" class="mt-6 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="upload-heading" class="text-xl font-semibold">"Add documents"</h2>
-            <p class="mt-1 text-sm text-slate-700" data-testid="allowance">
-                "PDF, PNG, JPEG or HEIC, up to " {allowance.file_limit_mb} " MB per file. "
-                {allowance.usage_label()} "."
-            </p>
+            <Transition fallback=|| view! { <p class="mt-1 text-sm text-slate-700">"PDF, PNG, JPEG or HEIC."</p> }>
+                {move || allowance.get().map(|result| match result {
+                    Ok(allowance) => view! {
+                        <p class="mt-1 text-sm text-slate-700" data-testid="allowance">
+                            "PDF, PNG, JPEG or HEIC, up to " {allowance.file_limit_mb} " MB per file. "
+                            {allowance.usage_label()} "."
+                        </p>
+                    }.into_any(),
+                    Err(err) => crate::ui::form::load_failed(err),
+                })}
+            </Transition>
             // Without JavaScript the form posts as it is and the page reports counts; with it,
             // each file goes up on its own with a progress bar.
             <form method="post" action="/documents/upload" enctype="multipart/form-data">

@@ -3,6 +3,7 @@
 //! progress); on the server these handlers are never called.
 
 use leptos::prelude::*;
+use leptos::reactive::owner::WeakOwner;
 
 use super::views::UploadResult;
 
@@ -24,14 +25,24 @@ pub struct Uploads {
     pub items: RwSignal<Vec<UploadItem>>,
     pub finished: RwSignal<usize>,
     next_key: StoredValue<usize>,
+    /// The page's owner: each file's signals belong to the page, not to whatever part of it
+    /// was current when the file was chosen, so they live until the page is left.
+    /// Weak, so the page's own storage does not keep the page alive.
+    owner: StoredValue<Option<WeakOwner>>,
 }
 
 impl Uploads {
     pub fn new() -> Self {
+        Self::reporting_to(RwSignal::new(0))
+    }
+
+    /// Files whose completion moves `finished`, a count shared with the rest of the page.
+    pub fn reporting_to(finished: RwSignal<usize>) -> Self {
         Self {
             items: RwSignal::new(Vec::new()),
-            finished: RwSignal::new(0),
+            finished,
             next_key: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current().map(|owner| owner.downgrade())),
         }
     }
 
@@ -39,11 +50,17 @@ impl Uploads {
     fn add(&self, name: String, certificate: bool) -> UploadItem {
         let key = self.next_key.get_value();
         self.next_key.set_value(key + 1);
+        let signals = || (RwSignal::new(0.0), RwSignal::new(None));
+        let owner = self.owner.get_value().and_then(|weak| weak.upgrade());
+        let (progress, result) = match owner {
+            Some(owner) => owner.with(signals),
+            None => signals(),
+        };
         let item = UploadItem {
             key,
             name,
-            progress: RwSignal::new(0.0),
-            result: RwSignal::new(None),
+            progress,
+            result,
             certificate,
         };
         self.items.update(|items| items.push(item.clone()));

@@ -303,7 +303,7 @@ fn ProposalNotice(
         match proposal.get() {
             Some(Ok(Some(proposal))) => view! {
                 <p class="mt-4 max-w-3xl rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-950" role="status" data-testid="proposal">
-                    {proposal.message} " Check every field against the certificate before you record it."
+                    {proposal.message}
                 </p>
             }
             .into_any(),

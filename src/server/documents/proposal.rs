@@ -33,7 +33,8 @@ const TOO_LARGE: &str = "This PDF is too large to read here; fill in the fields 
 const TIMED_OUT: &str = "Reading this PDF took too long; fill in the fields from the certificate.";
 const NOTHING_FOUND: &str = "Nothing on this certificate could be read with confidence; fill in \
                              the fields yourself.";
-const CHECK: &str = "Read from the certificate: check each field before saving.";
+const CHECK: &str = "Read from the certificate: check every field against it before you \
+                     record the activity.";
 
 /// The newest stored version's bytes, opened, or `None` when it is over the size cap.
 async fn open_newest(

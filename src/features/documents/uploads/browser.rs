@@ -48,9 +48,13 @@ fn send_all(files: Vec<File>, uploads: Uploads, target: Target) {
     spawn_local(async move {
         for (file, item) in queued {
             let result = send(&file, &item, &target).await;
-            item.progress.set(1.0);
-            item.result.set(Some(result));
-            uploads.finished.update(|n| *n += 1);
+            // The page may have been left while the file was on its way: its signals are
+            // gone then, and the remaining files are not sent.
+            item.progress.try_set(1.0);
+            let shown = item.result.try_set(Some(result)).is_none();
+            if !shown || uploads.finished.try_update(|n| *n += 1).is_none() {
+                return;
+            }
         }
     });
 }
@@ -108,7 +112,7 @@ async fn exchange(file: &File, item: &UploadItem, target: &Target) -> Result<(u1
     let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |ev: ProgressEvent| {
         if ev.length_computable() && ev.total() > 0.0 {
             // The last few percent wait for the server's answer.
-            progress.set((ev.loaded() / ev.total()).min(0.99));
+            progress.try_set((ev.loaded() / ev.total()).min(0.99));
         }
     });
     if let Ok(upload) = request.upload() {
