@@ -9,3 +9,4 @@ pub mod password_policy;
 pub mod requirements;
 pub mod throttle;
 pub mod workspace;
+pub mod xapi;
