@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod announcement;
+pub mod cmi5;
 pub mod csv;
 pub mod documents;
 pub mod password_policy;

@@ -12,6 +12,7 @@ mod statement;
 mod values;
 
 pub use statement::{StatementError, check_statement};
+pub use values::is_iri;
 
 #[cfg(test)]
 mod tests;
