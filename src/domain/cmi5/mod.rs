@@ -2,6 +2,7 @@
 //! against the cmi5 rules before a course is offered. Pure: no I/O.
 
 mod course_structure;
+pub mod session;
 
 pub use course_structure::{
     Au, CourseStructure, LaunchMethod, MoveOn, PackageError, parse_course_structure,
