@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod announcement;
 pub mod cmi5;
+pub mod courses;
 pub mod csv;
 pub mod documents;
 pub mod password_policy;
