@@ -79,7 +79,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("dashboard") view=workspace::DashboardPage />
                         <Route path=path!("credentials") view=workspace::CredentialsPage />
                         <Route path=path!("activities") view=workspace::ActivitiesPage />
-                        <Route path=path!("documents") view=documents::DocumentsPage />
+                        <Route path=path!("documents") view=documents::DocumentsPage ssr=SsrMode::Async />
                         <Route path=path!("profile") view=workspace::ProfilePage />
                         // Async, so the list is in the first response and reads without WASM.
                         <Route path=path!("updates") view=updates::UpdatesPage ssr=SsrMode::Async />

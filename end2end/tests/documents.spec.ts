@@ -73,6 +73,14 @@ test("a certificate is uploaded, read, recorded as an activity and downloaded by
   // A new version keeps the old one.
   await certificate.locator("input[type=file]").setInputFiles(certificatePath);
   await expect(certificate.getByText("All versions (2)")).toBeVisible();
+  // A refused version says why in its row, and the document keeps its versions.
+  await certificate.locator("input[type=file]").setInputFiles({
+    name: "scan.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<html><body>not a pdf</body></html>"),
+  });
+  await expect(certificate.getByRole("alert")).toContainText("web-page markup");
+  await expect(certificate.getByText("All versions (2)")).toBeVisible();
 
   // The photo held patient information: destroyed at once.
   const card = page.getByTestId("document").filter({ hasText: "acls-card" });
@@ -80,4 +88,24 @@ test("a certificate is uploaded, read, recorded as an activity and downloaded by
   await card.getByRole("button", { name: "Destroy it now" }).click();
   await expect(page.getByTestId("document")).toHaveCount(1);
   expect(pageErrors).toEqual([]);
+});
+
+test("without JavaScript the list shows and the plain form uploads", async ({ page, browser }) => {
+  await signUp(page, unique("nojs"));
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  await plain.addCookies(await page.context().cookies());
+  const noScript = await plain.newPage();
+  await noScript.goto("/documents");
+  await expect(noScript.getByTestId("no-documents")).toBeVisible();
+
+  await noScript.locator("#upload-files").setInputFiles(certificatePath);
+  await noScript.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(noScript.getByRole("status")).toHaveText("1 file(s) uploaded.");
+  await expect(noScript.getByTestId("document")).toHaveCount(1);
+  await expect(noScript.getByTestId("allowance")).toContainText("KB of 500 MB used");
+
+  // Nothing chosen: the page says so, and nothing is counted as refused.
+  await noScript.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(noScript.getByRole("status")).toContainText("No file was chosen");
+  await plain.close();
 });

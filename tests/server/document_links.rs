@@ -131,7 +131,29 @@ async fn an_activity_recorded_from_a_certificate_is_linked_to_it(app: TestApp) {
     let saved = activity_of(&save_activity(&app, &cookie, &[("document", &doc.id)]).await);
     assert_eq!(saved.certificate, Some(doc.id.clone()));
     let listed = list(&app, &cookie).await.remove(0);
-    assert_eq!(listed.activity.map(|l| l.id), Some(saved.id));
+    assert_eq!(listed.activity.map(|l| l.id), Some(saved.id.clone()));
+
+    // Recording the same certificate again would count its hours twice: refused, nothing added.
+    let again = save_activity(&app, &cookie, &[("document", &doc.id)]).await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert!(
+        again.body.contains("already proves another activity"),
+        "{}",
+        again.body
+    );
+    assert_eq!(activities(&app, &cookie).await.len(), 1);
+    let proposed = app
+        .post_form(
+            "documents/proposal",
+            &[("id", doc.id.as_str())],
+            Some(&cookie),
+        )
+        .await;
+    assert!(
+        proposed.body.contains("already proves an activity"),
+        "{}",
+        proposed.body
+    );
 
     // Someone else's document: not found, and no activity is recorded.
     let other = app.with_clinician("dr_sly").await;

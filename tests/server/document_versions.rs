@@ -264,25 +264,41 @@ async fn the_router_works_the_same_on_s3() {
 
 async fn a_browser_without_javascript_is_sent_back_to_the_page(app: TestApp) {
     let cookie = app.with_clinician("dr_plain").await;
+    let plain_post = |body: Vec<u8>| {
+        Request::post("/documents/upload")
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("sec-fetch-site", "same-origin")
+            .header("cookie", &cookie)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    // The page's second file input (the camera) sends an empty part when unused: not a file.
     let body = multipart(
         "licence",
-        &[("licence.pdf", &pdf(800)), ("page.pdf", b"<html>")],
+        &[
+            ("licence.pdf", &pdf(800)),
+            ("page.pdf", b"<html>"),
+            ("", b""),
+        ],
     );
-    let request = Request::post("/documents/upload")
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .header("accept", "text/html,application/xhtml+xml")
-        .header("sec-fetch-site", "same-origin")
-        .header("cookie", &cookie)
-        .body(Body::from(body))
-        .unwrap();
-    let response = app.send(request).await;
+    let response = app.send(plain_post(body)).await;
     assert_eq!(response.status, StatusCode::SEE_OTHER);
     assert_eq!(response.header("location"), "/documents?stored=1&refused=1");
     let page = crate::admin_console::page(&app, "/documents?stored=1&refused=1", &cookie).await;
     assert!(page.body.contains("1 file(s) uploaded."), "{}", page.body);
     assert_eq!(list(&app, &cookie).await[0].kind, "licence");
+
+    // Nothing chosen at all: back to the page, which says so; nothing is stored.
+    let response = app
+        .send(plain_post(multipart("licence", &[("", b"")])))
+        .await;
+    assert_eq!(response.header("location"), "/documents?stored=0&refused=0");
+    let page = crate::admin_console::page(&app, "/documents?stored=0&refused=0", &cookie).await;
+    assert!(page.body.contains("No file was chosen"), "{}", page.body);
+    assert_eq!(list(&app, &cookie).await.len(), 1);
 }
 on_both_backends!(a_browser_without_javascript_is_sent_back_to_the_page);

@@ -104,7 +104,7 @@ pub fn DocumentRow(
                 <EditForm doc=for_edit.clone() links=links.clone() rename=actions.rename />
             </Show>
             <Versions id=id.clone() versions=versions.clone() />
-            <Removal id=id.clone() actions />
+            <Removal id=id.clone() proves=doc.activity.clone().map(|link| link.title) actions />
         </li>
     }
     .into_any()
@@ -226,15 +226,22 @@ fn LinkSelect(
 
 /// Delete, and destroy for patient information; each asks once more before it acts.
 #[component]
-fn Removal(id: String, actions: DocumentActions) -> impl IntoView {
+fn Removal(id: String, proves: Option<String>, actions: DocumentActions) -> impl IntoView {
     let delete_id = id.clone();
+    // Deleting the proof of a recorded activity is allowed, but not without saying so.
+    let consequence = match proves {
+        Some(title) => format!(
+            "The document and all its versions are deleted. The activity \u{201c}{title}\u{201d} stays recorded, without its certificate."
+        ),
+        None => "The document and all its versions are deleted.".to_owned(),
+    };
     view! {
         <div class="mt-3 flex flex-col gap-2 text-sm sm:flex-row sm:gap-6">
             <details>
                 <summary class="cursor-pointer text-red-800">"Delete…"</summary>
                 <ActionForm action=actions.delete attr:class="mt-2 flex flex-col gap-2">
                     <input type="hidden" name="id" value=delete_id />
-                    <p>"The document and all its versions are deleted."</p>
+                    <p class="max-w-prose">{consequence}</p>
                     <button type="submit" class="self-start rounded-md border border-red-300 px-3 py-1.5 text-red-800">"Delete this document"</button>
                 </ActionForm>
             </details>
@@ -249,6 +256,5 @@ fn Removal(id: String, actions: DocumentActions) -> impl IntoView {
                 </ActionForm>
             </details>
         </div>
-        <ErrorBanner error=move || actions.delete.value().get().and_then(Result::err).or_else(|| actions.report.value().get().and_then(Result::err)) />
     }
 }

@@ -15,7 +15,10 @@ use super::{
     uploads::Uploads,
     views::DocumentView,
 };
-use crate::features::workspace::{Choice, list_activities, list_credentials};
+use crate::{
+    features::workspace::{Choice, list_activities, list_credentials},
+    ui::form::ErrorBanner,
+};
 
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
@@ -26,15 +29,26 @@ pub fn DocumentsPage() -> impl IntoView {
         report: ServerAction::<ReportPatientInformation>::new(),
         uploaded: uploads.finished,
     };
-    // Anything that changes the list or the space used.
-    let changed = move || {
-        (
-            uploads.finished.get(),
-            actions.rename.version().get(),
-            actions.delete.version().get(),
-            actions.report.version().get(),
-        )
-    };
+    // Anything that changed the list or the space used: only successes reload it, so a
+    // refused rename keeps its form open with the reason (reloading re-creates the rows).
+    let reload = RwSignal::new(0usize);
+    let bump = move || reload.update(|n| *n += 1);
+    Effect::new(move |_| {
+        if matches!(actions.rename.value().get(), Some(Ok(_))) {
+            bump();
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(actions.delete.value().get(), Some(Ok(_))) {
+            bump();
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(actions.report.value().get(), Some(Ok(_))) {
+            bump();
+        }
+    });
+    let changed = move || (uploads.finished.get(), reload.get());
     let allowance = Resource::new(changed, |_| document_allowance());
     let list = Resource::new(changed, |_| list_documents());
     let choices = Resource::new(|| (), |_| link_choices());
@@ -59,6 +73,10 @@ pub fn DocumentsPage() -> impl IntoView {
                     class="rounded-md border border-slate-300 px-3 py-2"
                     on:input=move |ev| search.set(event_target_value(&ev))
                 />
+            </div>
+            // Shared by every row's delete and destroy forms, so shown once, above the list.
+            <div class="mt-3">
+                <ErrorBanner error=move || actions.delete.value().get().and_then(Result::err).or_else(|| actions.report.value().get().and_then(Result::err)) />
             </div>
             <Transition fallback=|| view! { <p class="mt-4">"Loading…"</p> }>
                 {move || {
@@ -156,7 +174,11 @@ fn PlainFormOutcome() -> impl IntoView {
     let count = move |name: &str| query.with(|q| q.get(name).and_then(|n| n.parse::<usize>().ok()));
     move || {
         let (stored, refused) = (count("stored")?, count("refused")?);
-        let mut text = format!("{stored} file(s) uploaded.");
+        let mut text = if stored + refused == 0 {
+            "No file was chosen: choose one or more files, then Upload.".to_owned()
+        } else {
+            format!("{stored} file(s) uploaded.")
+        };
         if refused > 0 {
             text.push_str(&format!(
                 " {refused} file(s) refused: only PDF, PNG, JPEG and HEIC files within the limits below are kept. With JavaScript on, each file says why."

@@ -88,7 +88,13 @@ pub struct Allowance {
 impl Allowance {
     /// "12.5 MB of 500 MB used".
     pub fn usage_label(&self) -> String {
-        let used = self.used_bytes as f64 / (1024.0 * 1024.0);
-        format!("{used:.1} MB of {} MB used", self.quota_mb)
+        const MB: u64 = 1024 * 1024;
+        // Under 1 MB the megabytes would read 0.0 while documents are stored.
+        let used = match self.used_bytes {
+            0 => "Nothing".to_owned(),
+            bytes if bytes < MB => format!("{} KB", bytes.div_ceil(1024)),
+            bytes => format!("{:.1} MB", bytes as f64 / MB as f64),
+        };
+        format!("{used} of {} MB used", self.quota_mb)
     }
 }

@@ -33,6 +33,9 @@ const TOO_LARGE: &str = "This PDF is too large to read here; fill in the fields 
 const TIMED_OUT: &str = "Reading this PDF took too long; fill in the fields from the certificate.";
 const NOTHING_FOUND: &str = "Nothing on this certificate could be read with confidence; fill in \
                              the fields yourself.";
+/// Recording it again would count its hours twice.
+pub const ALREADY_RECORDED: &str = "This certificate already proves an activity you recorded; \
+                                    find it under Your activities instead of recording it again.";
 const CHECK: &str = "Read from the certificate: check every field against it before you \
                      record the activity.";
 
@@ -96,6 +99,9 @@ pub async fn propose(id: String) -> Result<ActivityProposal, AppError> {
         found: 0,
         message: message.to_owned(),
     };
+    if doc.activity_id.is_some() {
+        return Ok(empty(ALREADY_RECORDED));
+    }
     if FileType::from_mime(&version.content_type) != Some(FileType::Pdf) {
         return Ok(empty(FROM_PHOTO));
     }

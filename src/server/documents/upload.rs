@@ -52,7 +52,8 @@ async fn upload_all(state: AppState, mut form: Multipart) -> Result<Vec<UploadRe
             kind = DocumentKind::parse(&text).map_err(|p| AppError::bad_request(p.to_string()))?;
             continue;
         }
-        if field.file_name().is_none() {
+        // A file input left empty still sends a part, with an empty name and no bytes.
+        if field.file_name().is_none_or(str::is_empty) {
             continue;
         }
         if results.len() == MAX_FILES {
@@ -91,7 +92,7 @@ async fn replace(
             Ok(None) => break,
             Err(_) => return Ok(UploadResult::refused("", CUT_OFF)),
         };
-        if field.file_name().is_none() {
+        if field.file_name().is_none_or(str::is_empty) {
             continue;
         }
         let shown = shown_name(field.file_name());
@@ -156,6 +157,10 @@ pub async fn upload(State(state): State<AppState>, request: Request) -> Response
             Redirect::to(&format!("/documents?stored={stored}&refused={refused}")).into_response()
         }
         Ok(results) => Json(results).into_response(),
+        // The page explains an empty form (no file chosen) itself.
+        Err(err) if plain && status_of(&err) == http::StatusCode::BAD_REQUEST => {
+            Redirect::to("/documents?stored=0&refused=0").into_response()
+        }
         Err(err) => (status_of(&err), Json(err)).into_response(),
     }
 }

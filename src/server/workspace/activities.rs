@@ -131,6 +131,18 @@ pub async fn save(
         _ => None,
     };
     let is_new = id.trim().is_empty();
+    // A certificate proves one activity: linking it to a second would count its hours twice.
+    let editing = Uuid::parse_str(id.trim()).ok();
+    if let Some(doc) = &certificate
+        && doc
+            .activity_id
+            .is_some_and(|linked| is_new || Some(linked) != editing)
+    {
+        return Err(AppError::bad_request(
+            "This certificate already proves another activity you recorded; edit that activity \
+             instead of recording it again.",
+        ));
+    }
     let mut row = if is_new {
         activity::ActiveModel {
             id: Set(Uuid::now_v7()),

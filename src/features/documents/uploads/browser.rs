@@ -51,8 +51,11 @@ fn send_all(files: Vec<File>, uploads: Uploads, target: Target) {
             // The page may have been left while the file was on its way: its signals are
             // gone then, and the remaining files are not sent.
             item.progress.try_set(1.0);
+            // Only a stored file changes the list; reloading it for a refused one would
+            // re-create the rows and with them the message saying why.
+            let stored = result.stored;
             let shown = item.result.try_set(Some(result)).is_none();
-            if !shown || uploads.finished.try_update(|n| *n += 1).is_none() {
+            if !shown || (stored && uploads.finished.try_update(|n| *n += 1).is_none()) {
                 return;
             }
         }
