@@ -4,7 +4,7 @@
 //! credit counting toward several boards all apply as they would to a real completion.
 
 use crate::domain::requirements::{
-    Case, Catalog, Credit, EngineError, Hours, Report,
+    Case, Catalog, Credit, EngineError, Hours, Report, evaluate,
     ids::{CreditId, CreditType, TopicKey},
 };
 
@@ -52,12 +52,18 @@ pub fn hours_covered(
     catalog: &Catalog,
     course: &CourseCredit,
 ) -> Result<Hours, EngineError> {
-    let before = missing(&crate::domain::requirements::evaluate(case, catalog)?);
-    let after = missing(&crate::domain::requirements::evaluate(
-        &with_course(case, course),
-        catalog,
-    )?);
-    Ok(before.saturating_sub(after))
+    covered(case, catalog, course, missing(&evaluate(case, catalog)?))
+}
+
+/// The hours of `missing_now` that completing `course` would cover.
+fn covered(
+    case: &Case,
+    catalog: &Catalog,
+    course: &CourseCredit,
+    missing_now: Hours,
+) -> Result<Hours, EngineError> {
+    let after = missing(&evaluate(&with_course(case, course), catalog)?);
+    Ok(missing_now.saturating_sub(after))
 }
 
 /// Indices of `courses` with the hours each would cover, most first; ties keep catalog order.
@@ -67,14 +73,10 @@ pub fn rank_by_gaps(
     catalog: &Catalog,
     courses: &[CourseCredit],
 ) -> Result<Vec<(usize, Hours)>, EngineError> {
-    let before = missing(&crate::domain::requirements::evaluate(case, catalog)?);
+    let missing_now = missing(&evaluate(case, catalog)?);
     let mut ranked = Vec::new();
     for (i, course) in courses.iter().enumerate() {
-        let after = missing(&crate::domain::requirements::evaluate(
-            &with_course(case, course),
-            catalog,
-        )?);
-        let covered = before.saturating_sub(after);
+        let covered = covered(case, catalog, course, missing_now)?;
         if covered > Hours::ZERO {
             ranked.push((i, covered));
         }

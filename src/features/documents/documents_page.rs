@@ -32,22 +32,9 @@ pub fn DocumentsPage() -> impl IntoView {
     // Anything that changed the list or the space used: only successes reload it, so a
     // refused rename keeps its form open with the reason (reloading re-creates the rows).
     let reload = RwSignal::new(0usize);
-    let bump = move || reload.update(|n| *n += 1);
-    Effect::new(move |_| {
-        if matches!(actions.rename.value().get(), Some(Ok(_))) {
-            bump();
-        }
-    });
-    Effect::new(move |_| {
-        if matches!(actions.delete.value().get(), Some(Ok(_))) {
-            bump();
-        }
-    });
-    Effect::new(move |_| {
-        if matches!(actions.report.value().get(), Some(Ok(_))) {
-            bump();
-        }
-    });
+    reload_on_success(actions.rename.value(), reload);
+    reload_on_success(actions.delete.value(), reload);
+    reload_on_success(actions.report.value(), reload);
     let changed = move || (uploads.finished.get(), reload.get());
     let allowance = Resource::new(changed, |_| document_allowance());
     let list = Resource::new(changed, |_| list_documents());
@@ -89,6 +76,19 @@ pub fn DocumentsPage() -> impl IntoView {
             </Transition>
         </section>
     }
+}
+
+/// Moves `reload` each time an action's latest result is a success. One effect per action:
+/// a shared one would also run when another action fails and count the old success again.
+fn reload_on_success<T: Send + Sync + 'static>(
+    result: MappedSignal<Option<Result<T, crate::error::AppError>>>,
+    reload: RwSignal<usize>,
+) {
+    Effect::new(move |_| {
+        if result.with(|latest| matches!(latest, Some(Ok(_)))) {
+            reload.update(|n| *n += 1);
+        }
+    });
 }
 
 /// The caller's credentials and activities, for linking a document to one of them.

@@ -40,11 +40,7 @@ impl VersionView {
 
     /// The size as people read it: "850 KB", "4.2 MB".
     pub fn size_label(&self) -> String {
-        const MB: u64 = 1024 * 1024;
-        match self.size {
-            size if size >= MB => format!("{:.1} MB", size as f64 / MB as f64),
-            size => format!("{} KB", size.div_ceil(1024).max(1)),
-        }
+        size_text(self.size)
     }
 }
 
@@ -88,13 +84,22 @@ pub struct Allowance {
 impl Allowance {
     /// "12.5 MB of 500 MB used".
     pub fn usage_label(&self) -> String {
-        const MB: u64 = 1024 * 1024;
-        // Under 1 MB the megabytes would read 0.0 while documents are stored.
+        // In KB under 1 MB: "0.0 MB" would read as empty while documents are stored.
         let used = match self.used_bytes {
             0 => "Nothing".to_owned(),
-            bytes if bytes < MB => format!("{} KB", bytes.div_ceil(1024)),
-            bytes => format!("{:.1} MB", bytes as f64 / MB as f64),
+            bytes => size_text(bytes),
         };
         format!("{used} of {} MB used", self.quota_mb)
+    }
+}
+
+/// Bytes as people read them: whole kilobytes (at least 1) under a megabyte, else
+/// megabytes to one decimal.
+fn size_text(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        format!("{:.1} MB", bytes as f64 / MB as f64)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
     }
 }

@@ -34,7 +34,7 @@ const TIMED_OUT: &str = "Reading this PDF took too long; fill in the fields from
 const NOTHING_FOUND: &str = "Nothing on this certificate could be read with confidence; fill in \
                              the fields yourself.";
 /// Recording it again would count its hours twice.
-pub const ALREADY_RECORDED: &str = "This certificate already proves an activity you recorded; \
+const ALREADY_RECORDED: &str = "This certificate already proves an activity you recorded; \
                                     find it under Your activities instead of recording it again.";
 const CHECK: &str = "Read from the certificate: check every field against it before you \
                      record the activity.";

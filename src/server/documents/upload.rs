@@ -72,9 +72,6 @@ async fn upload_all(state: AppState, mut form: Multipart) -> Result<Vec<UploadRe
             },
         );
     }
-    if results.is_empty() {
-        return Err(AppError::bad_request("Choose at least one file to upload."));
-    }
     Ok(results)
 }
 
@@ -156,11 +153,12 @@ pub async fn upload(State(state): State<AppState>, request: Request) -> Response
             let refused = results.len() - stored;
             Redirect::to(&format!("/documents?stored={stored}&refused={refused}")).into_response()
         }
-        Ok(results) => Json(results).into_response(),
-        // The page explains an empty form (no file chosen) itself.
-        Err(err) if plain && status_of(&err) == http::StatusCode::BAD_REQUEST => {
-            Redirect::to("/documents?stored=0&refused=0").into_response()
+        // A plain form with no file chosen lands above with 0 and 0, which the page explains.
+        Ok(results) if results.is_empty() => {
+            let err = AppError::bad_request("Choose at least one file to upload.");
+            (status_of(&err), Json(err)).into_response()
         }
+        Ok(results) => Json(results).into_response(),
         Err(err) => (status_of(&err), Json(err)).into_response(),
     }
 }
