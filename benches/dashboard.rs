@@ -232,6 +232,7 @@ async fn seed(db: &sea_orm::DatabaseConnection, user_id: Uuid) {
             topics: Set(serde_json::to_string(&topics).unwrap_or_default()),
             created_at: Set(now),
             updated_at: Set(now),
+            source: Set("self".into()),
         }
         .insert(db)
         .await

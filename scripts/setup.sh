@@ -60,7 +60,11 @@ setup_build_tools() {
     [ "$LICENSURE_ROOT/package-lock.json" -nt "$LICENSURE_ROOT/node_modules/.package-lock.json" ]; then
     # binaryen comes from npm too: Debian 12's wasm-opt (108) predates the reference-types
     # encoding Rust >= 1.82 emits, and its output fails in the browser at hydration.
-    say "Installing Tailwind CSS and binaryen (wasm-opt) from npm"
+    say "Installing Tailwind CSS, binaryen (wasm-opt), esbuild and @xapi/cmi5 from npm"
     (cd "$LICENSURE_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
+  # The demo course package (courses/demo) is bundled into public/course-content/, which
+  # cargo-leptos copies into the site; it is rebuilt each time, as it takes a second.
+  say "Bundling the demo course"
+  (cd "$LICENSURE_ROOT" && npm run --silent build:courses)
 }

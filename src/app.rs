@@ -8,7 +8,7 @@ use leptos_router::{
     path,
 };
 
-use crate::features::{accounts, admin, documents, landing, status, updates, workspace};
+use crate::features::{accounts, admin, courses, documents, landing, status, updates, workspace};
 use crate::ui::{layout::SiteFooter, layout::SiteHeader, not_found::NotFound};
 
 /// The HTML document around the app; rendered on the server only.
@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("activities") view=workspace::ActivitiesPage />
                         <Route path=path!("documents") view=documents::DocumentsPage ssr=SsrMode::Async />
                         <Route path=path!("profile") view=workspace::ProfilePage />
+                        <Route path=path!("courses") view=courses::CoursesPage ssr=SsrMode::Async />
                         // Async, so the list is in the first response and reads without WASM.
                         <Route path=path!("updates") view=updates::UpdatesPage ssr=SsrMode::Async />
                         // Async: the page is sent whole, so its status (404 for anyone but an

@@ -14,6 +14,8 @@ mod m20261205_000009_console_accounts;
 mod m20261205_000010_announcements;
 mod m20261205_000011_documents;
 mod m20261205_000012_document_links;
+mod m20261205_000013_xapi;
+mod m20261205_000014_courses;
 
 pub struct Migrator;
 
@@ -33,6 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000010_announcements::Migration),
             Box::new(m20261205_000011_documents::Migration),
             Box::new(m20261205_000012_document_links::Migration),
+            Box::new(m20261205_000013_xapi::Migration),
+            Box::new(m20261205_000014_courses::Migration),
         ]
     }
 }

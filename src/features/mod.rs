@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod courses;
 pub mod documents;
 pub mod landing;
 pub mod status;

@@ -11,8 +11,9 @@ use tower_http::compression::CompressionLayer;
 
 use super::{
     admin_console::{self, exports},
-    documents, health, request_log, security,
+    courses, documents, health, request_log, security,
     state::AppState,
+    xapi,
 };
 use crate::app::{App, shell};
 
@@ -23,6 +24,13 @@ pub fn build(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .merge(xapi::routes())
+        .route("/courses/{id}/launch", post(courses::launch::launch))
+        .route(
+            "/cmi5/fetch/{code}",
+            // Content on the provider's own origin fetches its token from there.
+            post(courses::fetch::fetch).layer(xapi::headers::cors()),
+        )
         .route("/admin/audit.csv", get(exports::audit_csv))
         .route("/admin/access.csv", get(exports::access_csv))
         .route(

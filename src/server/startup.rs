@@ -60,6 +60,9 @@ pub async fn prepare(config: Config) -> Result<AppState, StartError> {
         .await
         .map_err(|err| StartError(format!("cannot read the requirement catalog: {err}")))?;
     tracing::info!(added, from_console, "requirement catalog loaded");
+    super::courses::seed::demo(&db, chrono::Utc::now())
+        .await
+        .map_err(|err| StartError(format!("cannot add the demo course: {err}")))?;
 
     std::fs::create_dir_all(&config.storage.local_root).map_err(|err| {
         StartError(format!(

@@ -8,11 +8,12 @@ use crate::features::accounts::me;
 const NAV: [(&str, &str); 2] = [("/", "Home"), ("/status", "Status")];
 // "Updates" rather than "Product updates": one short word keeps the row on one line at
 // tablet widths; phones get the collapsed menu.
-const SIGNED_IN_NAV: [(&str, &str); 6] = [
+const SIGNED_IN_NAV: [(&str, &str); 7] = [
     ("/dashboard", "Dashboard"),
     ("/credentials", "Credentials"),
     ("/activities", "Activities"),
     ("/documents", "Documents"),
+    ("/courses", "Courses"),
     ("/profile", "About you"),
     ("/updates", "Updates"),
 ];

@@ -25,6 +25,7 @@ mod document_versions;
 mod documents;
 mod email_verification;
 mod health;
+mod lrs;
 mod mail_smtp;
 mod migrations;
 mod pages;

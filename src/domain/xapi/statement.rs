@@ -38,6 +38,10 @@ impl Path {
         Self("statement".to_owned())
     }
 
+    pub fn named(name: &str) -> Self {
+        Self(name.to_owned())
+    }
+
     pub fn child(&self, key: &str) -> Self {
         Self(format!("{}.{key}", self.0))
     }

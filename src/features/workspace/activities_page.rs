@@ -39,6 +39,7 @@ fn draft_of(proposal: ActivityProposal) -> ActivityView {
         format: "live".to_owned(),
         topics: Vec::new(),
         certificate: Some(proposal.document_id),
+        from_provider: false,
     }
 }
 
@@ -179,6 +180,9 @@ fn ActivityRow(
                         {activity.provider.clone()} " · " {activity.completed.clone()} " · "
                         {activity.hours.clone()} " h " {activity.credit_type.clone()}
                     </p>
+                    {activity.from_provider.then(|| view! {
+                        <p class="text-sm text-emerald-900">"Reported by the course provider"</p>
+                    })}
                     {activity.certificate.clone().map(|id| view! {
                         <a href=format!("/documents/{id}/file?view=inline") target="_blank" rel="noopener" class="text-sm text-teal-800 underline">
                             "View certificate"
@@ -191,10 +195,12 @@ fn ActivityRow(
                         on:click=move |_| show_usage.update(|open| *open = !*open)>
                         "Where it counted"
                     </button>
-                    <button type="button" class="rounded-md border border-slate-300 px-3 py-1.5"
-                        on:click=move |_| editing.set(Some(for_edit.clone()))>
-                        "Edit"
-                    </button>
+                    {(!activity.from_provider).then(|| view! {
+                        <button type="button" class="rounded-md border border-slate-300 px-3 py-1.5"
+                            on:click=move |_| editing.set(Some(for_edit.clone()))>
+                            "Edit"
+                        </button>
+                    })}
                     <ActionForm action=delete>
                         <input type="hidden" name="id" value=id />
                         <button type="submit" class="rounded-md border border-red-300 px-3 py-1.5 text-red-800">"Delete"</button>

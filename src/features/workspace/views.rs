@@ -76,6 +76,8 @@ pub struct ActivityView {
     pub topics: Vec<String>,
     /// The document that proves it (a certificate), when one is linked.
     pub certificate: Option<String>,
+    /// Reported by a course's provider: shown as such and not editable.
+    pub from_provider: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

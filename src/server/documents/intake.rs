@@ -162,7 +162,7 @@ async fn forget(state: &AppState, destination: &Destination, document: Uuid, ver
     }
 }
 
-/// Stores one file; the message says why not when it is refused.
+/// Stores one uploaded file; the message says why not when it is refused.
 pub async fn take(
     state: &AppState,
     user: &CurrentUser,
@@ -170,9 +170,21 @@ pub async fn take(
     field: Field<'_>,
 ) -> Result<Taken, String> {
     let raw_name = field.file_name().unwrap_or_default().to_owned();
-    let mut reader = tokio_util::io::StreamReader::new(
+    let reader = tokio_util::io::StreamReader::new(
         field.map_err(|err| std::io::Error::new(std::io::ErrorKind::ConnectionAborted, err)),
     );
+    take_from(state, user.user_id, destination, &raw_name, reader).await
+}
+
+/// Stores one file read from `reader` for `user_id`, under the same checks and quota as an
+/// upload (the certificates Licensure writes itself come in this way).
+pub async fn take_from(
+    state: &AppState,
+    user_id: Uuid,
+    destination: Destination,
+    raw_name: &str,
+    mut reader: impl tokio::io::AsyncRead + Send + Unpin,
+) -> Result<Taken, String> {
     let mut head = vec![0u8; 1024];
     let filled = fill(&mut reader, &mut head)
         .await
@@ -182,9 +194,9 @@ pub async fn take(
         TypeProblem::Empty => "The file is empty; nothing was kept.".to_owned(),
         other => other.to_string(),
     })?;
-    let name = safe_name(&raw_name, file_type);
+    let name = safe_name(raw_name, file_type);
     let limits = &state.config.storage;
-    let used = used(state, user.user_id).await.map_err(|err| err.message)?;
+    let used = used(state, user_id).await.map_err(|err| err.message)?;
     let left = limits.quota.saturating_sub(used);
     if left == 0 {
         return Err(format!(
@@ -202,7 +214,7 @@ pub async fn take(
     let (document_id, version_id, object_key) = insert_pending(
         &state.db,
         &destination,
-        user.user_id,
+        user_id,
         &name,
         file_type,
         wrapped,
@@ -271,7 +283,7 @@ pub async fn take(
         Destination::NextVersion(_) => Action::DocumentVersionAdded,
     };
     let event = Event {
-        actor: Some(user.user_id),
+        actor: Some(user_id),
         action,
         target: Some(format!("document:{document_id}")),
         client_addr: auth::client_addr(),

@@ -19,6 +19,8 @@ pub struct Model {
     pub topics: String,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
+    /// `self` when the clinician recorded it, `provider` when a course reported it.
+    pub source: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

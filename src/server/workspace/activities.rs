@@ -10,6 +10,11 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{clinician, database_error, format_hours, record_id};
+
+/// An activity the clinician recorded.
+pub const SOURCE_SELF: &str = "self";
+/// An activity a course's provider reported when the clinician met the course's criteria.
+pub const SOURCE_PROVIDER: &str = "provider";
 use crate::{
     domain::workspace::ActivityForm,
     error::AppError,
@@ -36,6 +41,7 @@ pub fn view(row: &activity::Model) -> ActivityView {
         format: row.format.clone(),
         topics: topics_of(row),
         certificate: None,
+        from_provider: row.source == SOURCE_PROVIDER,
     }
 }
 
@@ -148,12 +154,19 @@ pub async fn save(
             id: Set(Uuid::now_v7()),
             user_id: Set(user.user_id),
             created_at: Set(now),
+            source: Set(SOURCE_SELF.to_owned()),
             ..Default::default()
         }
     } else {
-        own_row(&state.db, user.user_id, &id)
-            .await?
-            .into_active_model()
+        let row = own_row(&state.db, user.user_id, &id).await?;
+        // What the provider reported stays as reported; a wrong record is deleted, not edited.
+        if row.source == SOURCE_PROVIDER {
+            return Err(AppError::bad_request(
+                "This activity was reported by the course provider and cannot be edited. \
+                 Delete it if it is wrong.",
+            ));
+        }
+        row.into_active_model()
     };
     row.title = Set(valid.title);
     row.provider = Set(valid.provider);

@@ -21,10 +21,10 @@ use crate::{
     },
 };
 
-struct Evaluated {
-    catalog: std::sync::Arc<Catalog>,
-    case: Case,
-    report: Report,
+pub(crate) struct Evaluated {
+    pub(crate) catalog: std::sync::Arc<Catalog>,
+    pub(crate) case: Case,
+    pub(crate) report: Report,
     credentials: Vec<credential::Model>,
     activities: Vec<activity::Model>,
     profile: ProfileFacts,
@@ -41,7 +41,7 @@ impl Evaluated {
     }
 }
 
-async fn evaluate_for(state: &AppState, user_id: uuid::Uuid) -> Result<Evaluated, AppError> {
+pub(crate) async fn evaluate_for(state: &AppState, user_id: uuid::Uuid) -> Result<Evaluated, AppError> {
     let credentials = credentials::active_rows(&state.db, user_id).await?;
     let activities = activities::all_rows(&state.db, user_id).await?;
     let today = Utc::now().date_naive();

@@ -1,0 +1,11 @@
+//! Courses: the catalog, cmi5 launches and the credit a completed course posts.
+
+pub mod catalog;
+pub mod certificate_pdf;
+pub mod credit;
+pub mod fetch;
+pub mod gate;
+pub mod launch;
+pub mod launch_auth;
+pub mod package;
+pub mod seed;
