@@ -95,6 +95,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("admin/catalog/:id") view=admin::AdminCatalogSetPage ssr=SsrMode::Async />
                         <Route path=path!("admin/status") view=admin::AdminStatusPage ssr=SsrMode::Async />
                         <Route path=path!("admin/announcements") view=admin::AdminAnnouncementsPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/courses") view=admin::AdminCoursesPage ssr=SsrMode::Async />
                         <Route path=path!("verify-email") view=accounts::VerifyEmailPage />
                         <Route path=path!("forgot-password") view=accounts::ForgotPasswordPage />
                         <Route path=path!("reset-password") view=accounts::ResetPasswordPage />

@@ -46,6 +46,16 @@ enum Command {
     },
     /// Check the audit log's hash chain and report the first broken link.
     VerifyAudit,
+    /// Give a course provider (created when new) a Basic credential for the LRS at /xapi.
+    /// The secret is printed once and never stored.
+    LrsCredential {
+        /// The provider's name, e.g. "Acme CME".
+        #[arg(long)]
+        provider: String,
+        /// What the credential is for, e.g. "production content".
+        #[arg(long, default_value = "command line")]
+        label: String,
+    },
     /// Evaluate a case file (credentials and credits) against the requirement catalog.
     Evaluate {
         /// Path to the case JSON.
@@ -129,6 +139,9 @@ async fn main() -> ExitCode {
         Command::CreateAdmin(args) => create_admin(config, args).await,
         Command::SetRole { login, role } => set_role(config, &login, &role).await,
         Command::VerifyAudit => verify_audit(config).await,
+        Command::LrsCredential { provider, label } => {
+            lrs_credential(config, &provider, &label).await
+        }
         Command::Evaluate { .. } | Command::Catalog(_) => Ok(()),
     };
     match outcome {
@@ -165,6 +178,36 @@ async fn create_admin(config: Config, args: CreateAdminArgs) -> Result<(), Strin
     println!(
         "Created administrator {}. Sign in and enrol two-factor authentication before using the console.",
         user.username
+    );
+    Ok(())
+}
+
+async fn lrs_credential(config: Config, provider: &str, label: &str) -> Result<(), String> {
+    use licensure::server::xapi::providers;
+    let state = startup::prepare(config)
+        .await
+        .map_err(|err| err.to_string())?;
+    let now = chrono::Utc::now();
+    let existing = providers::list_providers(&state.db)
+        .await
+        .map_err(|err| err.to_string())?
+        .into_iter()
+        .find(|p| p.name == provider.trim());
+    let found = match existing {
+        Some(found) => found,
+        None => providers::create_provider(&state.db, provider, now)
+            .await
+            .map_err(|err| err.to_string())?,
+    };
+    let credential = providers::create_credential(&state.db, found.id, label, None, now)
+        .await
+        .map_err(|err| err.to_string())?;
+    println!(
+        "LRS credential for {} ({label}):\n  endpoint: {}/xapi/\n  key:      {}\n  secret:   {}\nKeep the secret now: only its hash is stored, so it cannot be shown again.",
+        found.name,
+        state.config.mail.public_url.trim_end_matches('/'),
+        credential.key,
+        credential.secret.expose()
     );
     Ok(())
 }

@@ -20,7 +20,10 @@ fn optional_timestamp(column: impl IntoIden) -> ColumnDef {
         .to_owned()
 }
 
-fn cascade(from: (impl IntoIden, impl IntoIden), to: (impl IntoIden, impl IntoIden)) -> ForeignKeyCreateStatement {
+fn cascade(
+    from: (impl IntoIden, impl IntoIden),
+    to: (impl IntoIden, impl IntoIden),
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .from(from.0, from.1)
         .to(to.0, to.1)
@@ -39,14 +42,26 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(Courses::ProviderId).uuid().not_null())
                     .col(ColumnDef::new(Courses::Title).string_len(200).not_null())
                     .col(ColumnDef::new(Courses::Description).text().not_null())
-                    .col(ColumnDef::new(Courses::HoursHundredths).integer().not_null())
-                    .col(ColumnDef::new(Courses::CreditType).string_len(32).not_null())
+                    .col(
+                        ColumnDef::new(Courses::HoursHundredths)
+                            .integer()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Courses::CreditType)
+                            .string_len(32)
+                            .not_null(),
+                    )
                     // JSON array of topic keys, as activities keep them.
                     .col(ColumnDef::new(Courses::Topics).text().not_null())
                     .col(ColumnDef::new(Courses::Accreditor).string_len(120).null())
                     .col(ColumnDef::new(Courses::PriceCents).integer().null())
                     // `cmi5` or `link`.
-                    .col(ColumnDef::new(Courses::LaunchMethod).string_len(8).not_null())
+                    .col(
+                        ColumnDef::new(Courses::LaunchMethod)
+                            .string_len(8)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(Courses::LinkUrl).text().null())
                     .col(ColumnDef::new(Courses::StructureXml).text().null())
                     .col(ColumnDef::new(Courses::CourseIri).text().null())
@@ -67,7 +82,12 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(Registrations::Table)
                     // The cmi5 registration id.
-                    .col(ColumnDef::new(Registrations::Id).uuid().not_null().primary_key())
+                    .col(
+                        ColumnDef::new(Registrations::Id)
+                            .uuid()
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(Registrations::UserId).uuid().not_null())
                     .col(ColumnDef::new(Registrations::CourseId).uuid().not_null())
                     .col(timestamp(Registrations::CreatedAt))
@@ -137,13 +157,26 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(LaunchSessions::Table)
                     // The cmi5 session id.
-                    .col(ColumnDef::new(LaunchSessions::Id).uuid().not_null().primary_key())
-                    .col(ColumnDef::new(LaunchSessions::RegistrationId).uuid().not_null())
+                    .col(
+                        ColumnDef::new(LaunchSessions::Id)
+                            .uuid()
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(LaunchSessions::RegistrationId)
+                            .uuid()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(LaunchSessions::AuId).text().not_null())
                     .col(ColumnDef::new(LaunchSessions::ActorKey).text().not_null())
                     .col(ColumnDef::new(LaunchSessions::Actor).text().not_null())
                     // `launched`, `initialized` or `ended`.
-                    .col(ColumnDef::new(LaunchSessions::State).string_len(16).not_null())
+                    .col(
+                        ColumnDef::new(LaunchSessions::State)
+                            .string_len(16)
+                            .not_null(),
+                    )
                     // Hashes of the one-time fetch code and of the token it hands out.
                     .col(
                         ColumnDef::new(LaunchSessions::FetchHash)
@@ -158,7 +191,11 @@ impl MigrationTrait for Migration {
                             .not_null()
                             .unique_key(),
                     )
-                    .col(ColumnDef::new(LaunchSessions::TokenHash).string_len(64).not_null())
+                    .col(
+                        ColumnDef::new(LaunchSessions::TokenHash)
+                            .string_len(64)
+                            .not_null(),
+                    )
                     .col(timestamp(LaunchSessions::CreatedAt))
                     .col(timestamp(LaunchSessions::ExpiresAt))
                     .foreign_key(&mut cascade(

@@ -27,6 +27,11 @@ pub fn build(state: AppState) -> Router {
         .merge(xapi::routes())
         .route("/courses/{id}/launch", post(courses::launch::launch))
         .route(
+            "/admin/courses/save",
+            // A package may hold the course's content as well as its cmi5.xml.
+            post(courses::admin::save_route).layer(DefaultBodyLimit::max(51 * 1024 * 1024)),
+        )
+        .route(
             "/cmi5/fetch/{code}",
             // Content on the provider's own origin fetches its token from there.
             post(courses::fetch::fetch).layer(xapi::headers::cors()),

@@ -69,3 +69,35 @@ pub fn load_failed(err: AppError) -> AnyView {
         view! { <p role="alert" class="mt-4">{err.message}</p> }.into_any()
     }
 }
+
+/// A `<textarea>` named and identified `name`, holding `text`. Leptos writes
+/// a textarea's children into the page unescaped (it treats the element like `<script>`), so
+/// text holding `</textarea>` could end the element and inject markup. On the server the
+/// text is therefore escaped here; the browser decodes it back into the field's default
+/// value. In the browser the element has no children and gets its text as the live value.
+pub fn text_area(
+    name: &'static str,
+    rows: u32,
+    maxlength: usize,
+    required: bool,
+    described_by: Option<&'static str>,
+    text: String,
+) -> AnyView {
+    #[cfg(feature = "ssr")]
+    let field = {
+        let text = text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        view! {
+            <textarea id=name name=name required=required rows=rows.to_string() maxlength=maxlength.to_string() aria-describedby=described_by class=INPUT>
+                {text}
+            </textarea>
+        }
+    };
+    #[cfg(not(feature = "ssr"))]
+    let field = view! {
+        <textarea id=name name=name required=required rows=rows.to_string() maxlength=maxlength.to_string() aria-describedby=described_by class=INPUT prop:value=text></textarea>
+    };
+    field.into_any()
+}

@@ -1,6 +1,7 @@
 // The demo AU: connect to Licensure, show the lesson and quiz, and record the result.
 // @xapi/cmi5 builds every statement (cmi5 categories, session id from LMS.LaunchData,
-// duration), so this file only decides *which* statement to send and when.
+// duration), so this file only decides *which* statement to send and when, and remembers
+// across sessions what it sent in a state document through the same authenticated client.
 import Cmi5 from "@xapi/cmi5";
 
 // The key ships to the browser, so a learner could read it: acceptable for a demo course.
@@ -8,6 +9,10 @@ const ANSWERS = { q1: "c", q2: "a", q3: "c" };
 const QUESTIONS = Object.keys(ANSWERS);
 // Used only if LMS.LaunchData has no masteryScore; the same value as cmi5.xml.
 const DEFAULT_MASTERY_SCORE = 0.8;
+// The course's own xAPI state document, per learner and registration: what earlier sessions
+// already sent. cmi5 allows "completed" and "passed" once per registration (spec 9.3), and a
+// new launch starts a new page, so only the LRS can tell this session what is already done.
+const PROGRESS_STATE_ID = "https://demo.licensure.invalid/state/progress";
 
 const byId = (id) => document.getElementById(id);
 const form = byId("quiz");
@@ -17,9 +22,13 @@ let cmi5 = null;
 let busy = false;
 // "answering", "failed" or "passed": the quiz is locked unless "answering".
 let attempt = "answering";
-// What this session has sent. cmi5 spec 9.3: "completed" and "passed" at most once per
-// registration, "failed" may repeat, and nothing may follow "terminated".
-const sent = { completed: false, passed: false, terminated: false };
+// What this registration has sent, in any session: read from the progress state document
+// and written back after each. "failed" may repeat, so it is not kept.
+const progress = { completed: false, passed: false };
+// The progress last written to the LRS, as JSON; differs from `progress` after a failed write.
+let savedProgress = JSON.stringify(progress);
+// Nothing may follow "terminated" in this session.
+let terminated = false;
 
 start();
 
@@ -34,6 +43,8 @@ async function start() {
     cmi5 = new Cmi5();
     // Fetches the auth token, reads LMS.LaunchData and preferences, sends "initialized".
     await cmi5.initialize();
+    Object.assign(progress, await loadProgress());
+    savedProgress = JSON.stringify(progress);
   } catch (err) {
     setStatus("");
     // The fetch URL works once, so reloading cannot help: a new launch is needed.
@@ -41,11 +52,49 @@ async function start() {
     return;
   }
   setStatus("");
+  byId("return").addEventListener("click", onReturn);
+  byId("leave").hidden = false;
+  if (progress.passed) {
+    // Nothing is left to earn, and "passed" may not be sent twice: offer only the way back.
+    byId("already-passed").hidden = false;
+    byId("return").focus();
+    return;
+  }
   byId("mode-note").hidden = recording();
   byId("course").hidden = false;
   form.addEventListener("submit", onSubmit);
   byId("retry").addEventListener("click", onRetry);
-  byId("return").addEventListener("click", onReturn);
+}
+
+/** The launch's own state address: this learner, this AU, this registration. */
+function progressAddress() {
+  const launch = cmi5.getLaunchParameters();
+  return {
+    agent: launch.actor,
+    activityId: launch.activityId,
+    registration: launch.registration,
+    stateId: PROGRESS_STATE_ID,
+  };
+}
+
+/** What earlier sessions recorded; a first session finds no document (404). */
+async function loadProgress() {
+  try {
+    const response = await cmi5.xapi.getState(progressAddress());
+    const data = typeof response.data === "string" ? JSON.parse(response.data) : response.data;
+    return { completed: data?.completed === true, passed: data?.passed === true };
+  } catch (err) {
+    if (err && err.response && err.response.status === 404) return {};
+    throw err;
+  }
+}
+
+/** Writes the progress document when it differs from what the LRS holds. */
+async function saveProgress() {
+  const current = JSON.stringify(progress);
+  if (current === savedProgress) return;
+  await cmi5.xapi.setState({ ...progressAddress(), state: { ...progress } });
+  savedProgress = current;
 }
 
 /** Browse and Review launches must not send completed, passed or failed (spec 10.2.2). */
@@ -60,7 +109,7 @@ function masteryScore() {
 
 async function onSubmit(event) {
   event.preventDefault();
-  if (busy || attempt !== "answering" || sent.terminated) return;
+  if (busy || attempt !== "answering" || terminated) return;
 
   const data = new FormData(form);
   const unanswered = QUESTIONS.find((q) => !data.get(q));
@@ -75,15 +124,20 @@ async function onSubmit(event) {
 
   const ok = await withBusy(async () => {
     if (!recording()) return;
+    // Each step is skipped once done, so submitting again after an error repeats nothing.
     // Completed first: the learner has now seen all the material (spec 9.3.3).
-    if (!sent.completed) {
+    if (!progress.completed) {
       await cmi5.complete();
-      sent.completed = true;
+      progress.completed = true;
     }
+    await saveProgress();
     const score = { scaled, raw: correct, min: 0, max: QUESTIONS.length };
     if (passed) {
-      await cmi5.pass(score);
-      sent.passed = true;
+      if (!progress.passed) {
+        await cmi5.pass(score);
+        progress.passed = true;
+      }
+      await saveProgress();
     } else {
       await cmi5.fail(score);
     }
@@ -101,7 +155,7 @@ async function onSubmit(event) {
 }
 
 function onRetry() {
-  if (busy || sent.terminated) return;
+  if (busy || terminated) return;
   attempt = "answering";
   form.reset();
   byId("result").textContent = "";
@@ -112,9 +166,9 @@ function onRetry() {
 async function onReturn() {
   if (busy) return;
   const ok = await withBusy(async () => {
-    if (!sent.terminated) {
+    if (!terminated) {
       await cmi5.terminate();
-      sent.terminated = true;
+      terminated = true;
     }
   }, "Licensure has not recorded that you finished. Choose Return to Licensure to try again.");
   if (!ok) return;
@@ -123,7 +177,7 @@ async function onReturn() {
   if (url) {
     window.location.assign(url);
   } else {
-    byId("course").hidden = true;
+    for (const id of ["course", "already-passed", "leave"]) byId(id).hidden = true;
     byId("closing").hidden = false;
     byId("closing").focus();
   }
@@ -162,11 +216,11 @@ async function withBusy(work, nextStep) {
 }
 
 function refreshControls() {
-  const locked = attempt !== "answering" || sent.terminated;
+  const locked = attempt !== "answering" || terminated;
   for (const fieldset of form.querySelectorAll("fieldset")) fieldset.disabled = locked || busy;
   byId("submit").disabled = locked || busy;
   // A retry is only offered while a later "passed" is still allowed (spec 9.3.4).
-  byId("retry").hidden = attempt !== "failed" || sent.passed || sent.terminated;
+  byId("retry").hidden = attempt !== "failed" || progress.passed || terminated;
   byId("retry").disabled = busy;
   byId("return").disabled = busy;
 }

@@ -108,16 +108,29 @@ fn price(raw: &str) -> Result<Option<i64>, FieldProblem> {
     if value.is_empty() {
         return Ok(None);
     }
-    let problem = || FieldProblem::new("Price", "Give the price in dollars, such as 49 or 49.99, or leave it empty for free.");
+    let problem = || {
+        FieldProblem::new(
+            "Price",
+            "Give the price in dollars, such as 49 or 49.99, or leave it empty for free.",
+        )
+    };
     let (whole, cents) = value.split_once('.').unwrap_or((value, ""));
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || cents.len() > 2 || !cents.bytes().all(|b| b.is_ascii_digit()) || whole.len() > 9 {
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || cents.len() > 2
+        || !cents.bytes().all(|b| b.is_ascii_digit())
+        || whole.len() > 9
+    {
         return Err(problem());
     }
     let whole: i64 = whole.parse().map_err(|_| problem())?;
     let cents: i64 = format!("{cents:0<2}").parse().map_err(|_| problem())?;
     let total = whole * 100 + cents;
     if total > MAX_PRICE_CENTS {
-        return Err(FieldProblem::new("Price", "A price above $100,000 is surely a typing error."));
+        return Err(FieldProblem::new(
+            "Price",
+            "A price above $100,000 is surely a typing error.",
+        ));
     }
     Ok(Some(total))
 }
@@ -131,15 +144,26 @@ impl CourseForm {
         let title = fields::text("Title", &self.title, 1, 200)?;
         let description = self.description.trim().to_owned();
         if description.chars().count() > 4000 {
-            return Err(FieldProblem::new("Description", "Use at most 4000 characters."));
+            return Err(FieldProblem::new(
+                "Description",
+                "Use at most 4000 characters.",
+            ));
         }
         let hours_hundredths = activity_form::hours(&self.hours)?;
         let credit_type = self.credit_type.trim().to_owned();
         if !is_credit_type(&credit_type) {
-            return Err(FieldProblem::new("Credit type", "Choose a credit type from the list."));
+            return Err(FieldProblem::new(
+                "Credit type",
+                "Choose a credit type from the list.",
+            ));
         }
         let mut topics: Vec<String> = Vec::new();
-        for topic in self.topics.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        for topic in self
+            .topics
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+        {
             if !is_topic(topic) {
                 return Err(FieldProblem::new("Topics", "Choose topics from the list."));
             }
@@ -205,13 +229,17 @@ mod tests {
         assert_eq!(valid.hours_hundredths, 150);
         assert_eq!(valid.price_cents, Some(4950));
         assert_eq!(valid.topics, vec!["pain_management"]);
-        assert_eq!(valid.content_base.as_deref(), Some("/course-content/sepsis/"));
+        assert_eq!(
+            valid.content_base.as_deref(),
+            Some("/course-content/sepsis/")
+        );
         assert_eq!(valid.link_url, None);
     }
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: Vec<(fn(&mut CourseForm), &str)> = vec![
+        type Change = fn(&mut CourseForm);
+        let cases: Vec<(Change, &str)> = vec![
             (|f| f.title = " ".into(), "Title"),
             (|f| f.description = "x".repeat(4001), "Description"),
             (|f| f.hours = "0".into(), "Hours"),
@@ -222,9 +250,21 @@ mod tests {
             (|f| f.price = "-3".into(), "Price"),
             (|f| f.price = "200000".into(), "Price"),
             (|f| f.launch = "scorm".into(), "Launch"),
-            (|f| { f.launch = "link".into(); f.link_url = "javascript:alert(1)".into(); }, "Course link"),
-            (|f| f.content_base = "//evil.example/".into(), "Content address"),
-            (|f| f.content_base = "/course-content/../admin".into(), "Content address"),
+            (
+                |f| {
+                    f.launch = "link".into();
+                    f.link_url = "javascript:alert(1)".into();
+                },
+                "Course link",
+            ),
+            (
+                |f| f.content_base = "//evil.example/".into(),
+                "Content address",
+            ),
+            (
+                |f| f.content_base = "/course-content/../admin".into(),
+                "Content address",
+            ),
         ];
         for (change, field) in cases {
             let mut bad = form();
@@ -243,6 +283,17 @@ mod tests {
         link.link_url = "https://provider.example/course/12".into();
         link.price = String::new();
         let valid = check(&link);
-        assert!(matches!(valid, Ok(ValidCourse { price_cents: None, content_base: None, link_url: Some(_), .. })), "{valid:?}");
+        assert!(
+            matches!(
+                valid,
+                Ok(ValidCourse {
+                    price_cents: None,
+                    content_base: None,
+                    link_url: Some(_),
+                    ..
+                })
+            ),
+            "{valid:?}"
+        );
     }
 }

@@ -18,7 +18,7 @@ use crate::{
     domain::announcement::{BODY_MAX, TITLE_MAX},
     error::AppError,
     features::updates::UpdateArticle,
-    ui::form::{ErrorBanner, INPUT, PRIMARY_BUTTON, load_failed},
+    ui::form::{ErrorBanner, INPUT, PRIMARY_BUTTON, load_failed, text_area},
 };
 
 const PATH: &str = "/admin/announcements";
@@ -235,27 +235,7 @@ fn Editor(row: Option<AnnouncementRow>, save: ServerAction<SaveAnnouncement>) ->
     }
 }
 
-/// The body's `<textarea>`. Leptos writes a textarea's children into the page unescaped
-/// (it treats the element like `<script>`), so a body holding `</textarea>` could end the
-/// element and inject markup. On the server the text is therefore escaped here; the
-/// browser decodes it back into the field's default value. In the browser the element has
-/// no children and gets its text as the live value.
+/// The body's `<textarea>`, escaped on the server (see `ui::form::text_area`).
 fn body_field(body: String) -> AnyView {
-    #[cfg(feature = "ssr")]
-    let field = {
-        let text = body
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
-        view! {
-            <textarea id="body" name="body" required rows="10" maxlength=BODY_MAX.to_string() aria-describedby="body-hint" class=INPUT>
-                {text}
-            </textarea>
-        }
-    };
-    #[cfg(not(feature = "ssr"))]
-    let field = view! {
-        <textarea id="body" name="body" required rows="10" maxlength=BODY_MAX.to_string() aria-describedby="body-hint" class=INPUT prop:value=body></textarea>
-    };
-    field.into_any()
+    text_area("body", 10, BODY_MAX, true, Some("body-hint"), body)
 }

@@ -13,6 +13,7 @@ pub fn ConsoleNav() -> impl IntoView {
             <a href="/admin/catalog" class="text-teal-800 underline">"Catalog"</a>
             <a href="/admin/status" class="text-teal-800 underline">"Status"</a>
             <a href="/admin/announcements" class="text-teal-800 underline">"Announcements"</a>
+            <a href="/admin/courses" class="text-teal-800 underline">"Courses"</a>
         </nav>
     }
 }

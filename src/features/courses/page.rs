@@ -29,7 +29,13 @@ pub fn CoursesPage() -> impl IntoView {
             )
         },
         |(q, topic, credit_type, max_hours, gaps, _)| {
-            list_courses(Some(q), Some(topic), Some(credit_type), Some(max_hours), Some(gaps))
+            list_courses(
+                Some(q),
+                Some(topic),
+                Some(credit_type),
+                Some(max_hours),
+                Some(gaps),
+            )
         },
     );
     let returned = move || !param("returned").is_empty();
@@ -56,7 +62,11 @@ pub fn CoursesPage() -> impl IntoView {
 }
 
 #[component]
-fn Catalog(catalog: CourseCatalog, gaps: bool, complete: ServerAction<CompleteLinkCourse>) -> impl IntoView {
+fn Catalog(
+    catalog: CourseCatalog,
+    gaps: bool,
+    complete: ServerAction<CompleteLinkCourse>,
+) -> impl IntoView {
     let query = use_query_map();
     let value = move |name: &str| query.with(|q| q.get(name).unwrap_or_default());
     let selected = move |name: &str, key: &str| value(name) == key;
@@ -122,7 +132,9 @@ fn Catalog(catalog: CourseCatalog, gaps: bool, complete: ServerAction<CompleteLi
 fn CourseItem(course: CourseCard, complete: ServerAction<CompleteLinkCourse>) -> impl IntoView {
     let progress = match &course.progress {
         Progress::NotStarted => "Not started".to_owned(),
-        Progress::InProgress { last_activity } => format!("In progress · last activity {last_activity} UTC"),
+        Progress::InProgress { last_activity } => {
+            format!("In progress · last activity {last_activity} UTC")
+        }
         Progress::Completed { on } => format!("Completed on {on} · credit recorded"),
     };
     let completed = matches!(course.progress, Progress::Completed { .. });

@@ -9,9 +9,13 @@ use crate::features::workspace::Choice;
 pub enum Progress {
     NotStarted,
     /// Launched at least once; the last statement or launch at this time (UTC, minutes).
-    InProgress { last_activity: String },
+    InProgress {
+        last_activity: String,
+    },
     /// Met the course's criteria; the credit is recorded.
-    Completed { on: String },
+    Completed {
+        on: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -58,11 +58,17 @@ pub enum Action {
     DocumentDeleted,
     DocumentDestroyed,
     AccountDocumentViewed,
+    CourseSaved,
+    CourseRetired,
+    CourseRestored,
+    ProviderAdded,
+    LrsCredentialCreated,
+    LrsCredentialRetired,
 }
 
 impl Action {
     /// Every action, in the order the console's filter lists them.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 45] = [
         Self::SignUp,
         Self::SignIn,
         Self::SignInFailed,
@@ -102,6 +108,12 @@ impl Action {
         Self::DocumentDeleted,
         Self::DocumentDestroyed,
         Self::AccountDocumentViewed,
+        Self::CourseSaved,
+        Self::CourseRetired,
+        Self::CourseRestored,
+        Self::ProviderAdded,
+        Self::LrsCredentialCreated,
+        Self::LrsCredentialRetired,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -145,6 +157,12 @@ impl Action {
             Self::DocumentDeleted => "document_deleted",
             Self::DocumentDestroyed => "document_destroyed_patient_information",
             Self::AccountDocumentViewed => "account_document_viewed",
+            Self::CourseSaved => "course_saved",
+            Self::CourseRetired => "course_retired",
+            Self::CourseRestored => "course_restored",
+            Self::ProviderAdded => "provider_added",
+            Self::LrsCredentialCreated => "lrs_credential_created",
+            Self::LrsCredentialRetired => "lrs_credential_retired",
         }
     }
 }

@@ -26,8 +26,8 @@ use crate::{
         entities::{activity, course, provider, registration},
         respond::{database_error, record_id},
         workspace::{
-            activities::SOURCE_SELF, clinician, credentials::topic_label,
-            dashboard::evaluate_for, format_hours,
+            activities::SOURCE_SELF, clinician, credentials::topic_label, dashboard::evaluate_for,
+            format_hours,
         },
     },
 };
@@ -112,7 +112,8 @@ pub async fn list(filter: Filter) -> Result<CourseCatalog, AppError> {
     }
     topics.sort_by(|a, b| a.label.cmp(&b.label));
     credit_types.sort_by(|a, b| a.label.cmp(&b.label));
-    let provider_of = |row: &course::Model| providers.get(&row.provider_id).cloned().unwrap_or_default();
+    let provider_of =
+        |row: &course::Model| providers.get(&row.provider_id).cloned().unwrap_or_default();
     let mut shown: Vec<(course::Model, Option<Hours>)> = offered
         .into_iter()
         .filter(|row| matches(row, &provider_of(row), &filter, max))
@@ -128,15 +129,20 @@ pub async fn list(filter: Filter) -> Result<CourseCatalog, AppError> {
                 topics: topics_of(row).into_iter().map(TopicKey::new).collect(),
             })
             .collect();
-        let ranked = rank_by_gaps(&evaluated.case, &evaluated.catalog, &credits).map_err(|err| {
-            tracing::error!(error = %err, "the engine refused a stored case");
-            AppError::internal()
-        })?;
-        let mut slots: Vec<Option<(course::Model, Option<Hours>)>> = shown.into_iter().map(Some).collect();
+        let ranked =
+            rank_by_gaps(&evaluated.case, &evaluated.catalog, &credits).map_err(|err| {
+                tracing::error!(error = %err, "the engine refused a stored case");
+                AppError::internal()
+            })?;
+        let mut slots: Vec<Option<(course::Model, Option<Hours>)>> =
+            shown.into_iter().map(Some).collect();
         shown = ranked
             .into_iter()
             .filter_map(|(i, covered)| {
-                slots.get_mut(i)?.take().map(|(row, _)| (row, Some(covered)))
+                slots
+                    .get_mut(i)?
+                    .take()
+                    .map(|(row, _)| (row, Some(covered)))
             })
             .collect();
     }
@@ -154,8 +160,12 @@ pub async fn list(filter: Filter) -> Result<CourseCatalog, AppError> {
             let progress = match registrations.get(&row.id) {
                 None => Progress::NotStarted,
                 Some(r) => match r.satisfied_at {
-                    Some(at) => Progress::Completed { on: at.date_naive().to_string() },
-                    None => Progress::InProgress { last_activity: display::minute(r.last_activity_at) },
+                    Some(at) => Progress::Completed {
+                        on: at.date_naive().to_string(),
+                    },
+                    None => Progress::InProgress {
+                        last_activity: display::minute(r.last_activity_at),
+                    },
                 },
             };
             CourseCard {
@@ -203,7 +213,9 @@ pub async fn complete_link(id: String) -> Result<(), AppError> {
         .await
         .map_err(database_error)?;
     if already.as_ref().is_some_and(|r| r.satisfied_at.is_some()) {
-        return Err(AppError::bad_request("You already recorded this course as completed."));
+        return Err(AppError::bad_request(
+            "You already recorded this course as completed.",
+        ));
     }
     let provider = provider::Entity::find_by_id(row.provider_id)
         .one(&state.db)
@@ -213,7 +225,9 @@ pub async fn complete_link(id: String) -> Result<(), AppError> {
         .unwrap_or_default();
     let now = Utc::now();
     let activity_id = Uuid::now_v7();
-    let txn = sea_orm::TransactionTrait::begin(&state.db).await.map_err(database_error)?;
+    let txn = sea_orm::TransactionTrait::begin(&state.db)
+        .await
+        .map_err(database_error)?;
     activity::ActiveModel {
         id: Set(activity_id),
         user_id: Set(user.user_id),

@@ -69,9 +69,18 @@ fn content(certificate: &Certificate<'_>) -> Vec<u8> {
         lines.push((12, format!("Accredited by: {accreditor}")));
     }
     lines.push((12, format!("Completed on: {}", certificate.completed)));
-    lines.push((12, format!("Credit: {} hours, {}", certificate.hours, certificate.credit_type)));
+    lines.push((
+        12,
+        format!(
+            "Credit: {} hours, {}",
+            certificate.hours, certificate.credit_type
+        ),
+    ));
     lines.push((12, String::new()));
-    lines.push((9, "Completion reported by the provider's course (cmi5) and recorded by Licensure.".to_owned()));
+    lines.push((
+        9,
+        "Completion reported by the provider's course (cmi5) and recorded by Licensure.".to_owned(),
+    ));
     lines.push((9, format!("Registration {}", certificate.registration)));
     let mut stream = b"BT\n".to_vec();
     let mut y = 720u32;
@@ -107,7 +116,9 @@ pub fn render(certificate: &Certificate<'_>) -> Vec<u8> {
         pdf.extend_from_slice(b"\nendobj\n");
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
@@ -158,7 +169,11 @@ mod tests {
             .collect();
         assert_eq!(entries.len(), 5);
         for (i, offset) in entries.into_iter().enumerate() {
-            assert!(text[offset..].starts_with(&format!("{} 0 obj", i + 1)), "object {}", i + 1);
+            assert!(
+                text[offset..].starts_with(&format!("{} 0 obj", i + 1)),
+                "object {}",
+                i + 1
+            );
         }
     }
 

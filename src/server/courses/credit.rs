@@ -3,8 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
-    sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -15,10 +14,7 @@ use crate::{
         documents::intake::{self, Destination},
         entities::{activity, course, document, provider, registration, user},
         state::AppState,
-        workspace::{
-            activities::SOURCE_PROVIDER,
-            format_hours,
-        },
+        workspace::{activities::SOURCE_PROVIDER, format_hours},
     },
 };
 
@@ -46,8 +42,12 @@ async fn try_post(
         return Ok(());
     }
     let (Some(course), Some(clinician)) = (
-        course::Entity::find_by_id(registration.course_id).one(&state.db).await?,
-        user::Entity::find_by_id(registration.user_id).one(&state.db).await?,
+        course::Entity::find_by_id(registration.course_id)
+            .one(&state.db)
+            .await?,
+        user::Entity::find_by_id(registration.user_id)
+            .one(&state.db)
+            .await?,
     ) else {
         return Ok(());
     };

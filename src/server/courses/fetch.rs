@@ -33,7 +33,12 @@ pub async fn fetch(State(state): State<AppState>, Path(code): Path<String>) -> R
         .await;
     let session = match found {
         Ok(Some(session)) if session.expires_at > now => session,
-        Ok(_) => return refused("3", "This launch is unknown or has expired; launch the course again."),
+        Ok(_) => {
+            return refused(
+                "3",
+                "This launch is unknown or has expired; launch the course again.",
+            );
+        }
         Err(err) => {
             tracing::error!(error = %err, "a cmi5 fetch failed on the database");
             return refused("3", "The token could not be issued; try again.");
@@ -43,7 +48,10 @@ pub async fn fetch(State(state): State<AppState>, Path(code): Path<String>) -> R
     // Only the first fetch of a launch sets the token: the update is conditional.
     let issued = launch_session::Entity::update_many()
         .col_expr(launch_session::Column::FetchedAt, Expr::value(now))
-        .col_expr(launch_session::Column::TokenHash, Expr::value(secret.hash()))
+        .col_expr(
+            launch_session::Column::TokenHash,
+            Expr::value(secret.hash()),
+        )
         .filter(launch_session::Column::Id.eq(session.id))
         .filter(launch_session::Column::FetchedAt.is_null())
         .exec(&state.db)

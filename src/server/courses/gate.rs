@@ -69,7 +69,11 @@ fn categories(statement: &Value) -> Vec<&str> {
             .iter()
             .filter_map(|a| a.get("id").and_then(Value::as_str))
             .collect(),
-        Some(single) => single.get("id").and_then(Value::as_str).into_iter().collect(),
+        Some(single) => single
+            .get("id")
+            .and_then(Value::as_str)
+            .into_iter()
+            .collect(),
         None => Vec::new(),
     }
 }
@@ -77,7 +81,9 @@ fn categories(statement: &Value) -> Vec<&str> {
 /// Checks that a statement belongs to this launch, then reads what cmi5 looks at.
 fn read<'a>(statement: &'a Value, scope: &LaunchScope) -> XapiResult<AuStatement<'a>> {
     if statement.get("actor").and_then(agent_key).as_deref() != Some(scope.actor_key.as_str()) {
-        return Err(refuse("the actor must be the learner this launch was given for"));
+        return Err(refuse(
+            "the actor must be the learner this launch was given for",
+        ));
     }
     let registration = statement
         .pointer("/context/registration")
@@ -93,7 +99,9 @@ fn read<'a>(statement: &'a Value, scope: &LaunchScope) -> XapiResult<AuStatement
     let defined = [INITIALIZED, COMPLETED, PASSED, FAILED, TERMINATED].contains(&verb);
     let object = statement.pointer("/object/id").and_then(Value::as_str);
     if defined && object != Some(scope.au_id.as_str()) {
-        return Err(refuse("a cmi5-defined statement's object must be the launched AU"));
+        return Err(refuse(
+            "a cmi5-defined statement's object must be the launched AU",
+        ));
     }
     let session = statement
         .pointer("/context/extensions")
@@ -101,9 +109,15 @@ fn read<'a>(statement: &'a Value, scope: &LaunchScope) -> XapiResult<AuStatement
         .and_then(Value::as_str);
     Ok(AuStatement {
         verb,
-        success: statement.pointer("/result/success").and_then(Value::as_bool),
-        completion: statement.pointer("/result/completion").and_then(Value::as_bool),
-        scaled: statement.pointer("/result/score/scaled").and_then(Value::as_f64),
+        success: statement
+            .pointer("/result/success")
+            .and_then(Value::as_bool),
+        completion: statement
+            .pointer("/result/completion")
+            .and_then(Value::as_bool),
+        scaled: statement
+            .pointer("/result/score/scaled")
+            .and_then(Value::as_f64),
         categories: categories(statement),
         same_session: session == Some(scope.session_id.to_string().as_str()),
     })
@@ -148,11 +162,13 @@ pub async fn apply(
         .filter(au_progress::Column::AuId.eq(au.id.as_str()))
         .one(txn)
         .await?;
-    let before = kept.as_ref().map_or_else(AuProgress::default, |row| AuProgress {
-        completed: row.completed,
-        passed: row.passed,
-        failed: row.failed,
-    });
+    let before = kept
+        .as_ref()
+        .map_or_else(AuProgress::default, |row| AuProgress {
+            completed: row.completed,
+            passed: row.passed,
+            failed: row.failed,
+        });
     let mut state = session_state(&session.state);
     let mut progress = before;
     for statement in statements {
@@ -219,8 +235,8 @@ pub async fn apply(
         .await?
         .map(|p| p.name)
         .unwrap_or_default();
-    let actor: Value = serde_json::from_str(&session_actor(txn, scope.session_id).await?)
-        .unwrap_or(Value::Null);
+    let actor: Value =
+        serde_json::from_str(&session_actor(txn, scope.session_id).await?).unwrap_or(Value::Null);
     Ok(Some(Satisfied {
         registration_id: registration.id,
         provider_name,

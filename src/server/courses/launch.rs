@@ -10,8 +10,7 @@ use axum::{
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -202,7 +201,12 @@ async fn start(state: AppState, id: String) -> Result<String, AppError> {
     .insert(&txn)
     .await
     .map_err(database_error)?;
-    let public = state.config.mail.public_url.trim_end_matches('/').to_owned();
+    let public = state
+        .config
+        .mail
+        .public_url
+        .trim_end_matches('/')
+        .to_owned();
     let launch_data = json!({
         "contextTemplate": {
             "contextActivities": {"grouping": [{"objectType": "Activity", "id": au.id}]},
@@ -267,10 +271,12 @@ async fn start(state: AppState, id: String) -> Result<String, AppError> {
         authority: lms_authority(&state, &provider.name),
         launch: None,
     };
-    store::store(&state, &lms, &[launched], now).await.map_err(|err| {
-        tracing::error!(status = %err.status, "the launched statement could not be stored");
-        AppError::unavailable()
-    })?;
+    store::store(&state, &lms, &[launched], now)
+        .await
+        .map_err(|err| {
+            tracing::error!(status = %err.status, "the launched statement could not be stored");
+            AppError::unavailable()
+        })?;
     let separator = if address.contains('?') { '&' } else { '?' };
     Ok(format!(
         "{address}{separator}endpoint={}&fetch={}&actor={}&registration={}&activityId={}",
@@ -282,7 +288,11 @@ async fn start(state: AppState, id: String) -> Result<String, AppError> {
     ))
 }
 
-pub async fn launch(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+pub async fn launch(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
     let (parts, _) = request.into_parts();
     match in_request(state.clone(), parts, start(state, id)).await {
         Ok(address) => Redirect::to(&address).into_response(),

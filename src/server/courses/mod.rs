@@ -1,5 +1,6 @@
 //! Courses: the catalog, cmi5 launches and the credit a completed course posts.
 
+pub mod admin;
 pub mod catalog;
 pub mod certificate_pdf;
 pub mod credit;

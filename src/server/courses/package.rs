@@ -15,10 +15,13 @@ pub fn read_package(bytes: &[u8]) -> Result<(String, CourseStructure), PackageEr
         from_zip(bytes)?
     } else {
         if bytes.len() as u64 > MAX_STRUCTURE_BYTES {
-            return Err(PackageError("cmi5.xml is larger than 1 MB; is it the right file?".into()));
+            return Err(PackageError(
+                "cmi5.xml is larger than 1 MB; is it the right file?".into(),
+            ));
         }
-        String::from_utf8(bytes.to_vec())
-            .map_err(|_| PackageError("cmi5.xml must be UTF-8 text, or a .zip holding it.".into()))?
+        String::from_utf8(bytes.to_vec()).map_err(|_| {
+            PackageError("cmi5.xml must be UTF-8 text, or a .zip holding it.".into())
+        })?
     };
     let text = text.trim_start_matches('\u{feff}').to_owned();
     let structure = parse_course_structure(&text)?;
@@ -32,7 +35,9 @@ fn from_zip(bytes: &[u8]) -> Result<String, PackageError> {
         PackageError("The .zip has no cmi5.xml at its root, as cmi5 packages must.".into())
     })?;
     if entry.size() > MAX_STRUCTURE_BYTES {
-        return Err(PackageError("cmi5.xml in the .zip is larger than 1 MB.".into()));
+        return Err(PackageError(
+            "cmi5.xml in the .zip is larger than 1 MB.".into(),
+        ));
     }
     let mut text = String::new();
     // The size in the header is the packer's claim; the read is capped as well.
@@ -41,7 +46,9 @@ fn from_zip(bytes: &[u8]) -> Result<String, PackageError> {
         .read_to_string(&mut text)
         .map_err(|_| PackageError("cmi5.xml in the .zip is not readable UTF-8 text.".into()))?;
     if text.len() as u64 > MAX_STRUCTURE_BYTES {
-        return Err(PackageError("cmi5.xml in the .zip is larger than 1 MB.".into()));
+        return Err(PackageError(
+            "cmi5.xml in the .zip is larger than 1 MB.".into(),
+        ));
     }
     Ok(text)
 }

@@ -211,16 +211,10 @@ pub async fn take_from(
         tracing::error!("a document key could not be sealed");
         "The file could not be stored; try again later.".to_owned()
     })?;
-    let (document_id, version_id, object_key) = insert_pending(
-        &state.db,
-        &destination,
-        user_id,
-        &name,
-        file_type,
-        wrapped,
-    )
-    .await
-    .map_err(|err| database_error(err).message)?;
+    let (document_id, version_id, object_key) =
+        insert_pending(&state.db, &destination, user_id, &name, file_type, wrapped)
+            .await
+            .map_err(|err| database_error(err).message)?;
 
     let mut body = head.as_slice().chain(reader);
     let stored = tokio::time::timeout(

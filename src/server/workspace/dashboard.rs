@@ -41,7 +41,10 @@ impl Evaluated {
     }
 }
 
-pub(crate) async fn evaluate_for(state: &AppState, user_id: uuid::Uuid) -> Result<Evaluated, AppError> {
+pub(crate) async fn evaluate_for(
+    state: &AppState,
+    user_id: uuid::Uuid,
+) -> Result<Evaluated, AppError> {
     let credentials = credentials::active_rows(&state.db, user_id).await?;
     let activities = activities::all_rows(&state.db, user_id).await?;
     let today = Utc::now().date_naive();

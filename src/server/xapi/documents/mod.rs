@@ -126,7 +126,9 @@ fn preconditions(
 /// Content under a launch reaches only its own learner's state and profile.
 fn within_launch(client: &Client, address: &Address) -> XapiResult<()> {
     match &client.launch {
-        Some(scope) if address.kind != Kind::ActivityProfile && address.agent_key != scope.actor_key => {
+        Some(scope)
+            if address.kind != Kind::ActivityProfile && address.agent_key != scope.actor_key =>
+        {
             Err(XapiError::forbidden(
                 "A launch token reaches only the documents of the learner it was given for.",
             ))

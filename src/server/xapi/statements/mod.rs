@@ -130,8 +130,14 @@ pub async fn get(
                 attachments,
             } => {
                 let row = read::one(&state.db, &client, &id, voided).await?;
-                if client.launch.as_ref().is_some_and(|scope| scope.actor_key != row.actor_key) {
-                    return Err(XapiError::not_found(format!("No statement {id} is stored here.")));
+                if client
+                    .launch
+                    .as_ref()
+                    .is_some_and(|scope| scope.actor_key != row.actor_key)
+                {
+                    return Err(XapiError::not_found(format!(
+                        "No statement {id} is stored here."
+                    )));
                 }
                 let statement: Value = serde_json::from_str(&row.statement)
                     .map_err(|_| XapiError::not_found("The statement could not be read."))?;
