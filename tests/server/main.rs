@@ -16,6 +16,7 @@ mod announcements;
 mod audit;
 mod catalog_load;
 mod certificate_accuracy;
+mod courses;
 mod document_cleanup;
 mod document_console;
 mod document_links;

@@ -77,16 +77,16 @@ function progressAddress() {
   };
 }
 
-/** What earlier sessions recorded; a first session finds no document (404). */
+/** What earlier sessions recorded; nothing in a first session. */
 async function loadProgress() {
-  try {
-    const response = await cmi5.xapi.getState(progressAddress());
-    const data = typeof response.data === "string" ? JSON.parse(response.data) : response.data;
-    return { completed: data?.completed === true, passed: data?.passed === true };
-  } catch (err) {
-    if (err && err.response && err.response.status === 404) return {};
-    throw err;
-  }
+  const { stateId, ...where } = progressAddress();
+  // List the registration's state ids first: reading a missing document answers 404, which
+  // the browser reports as an error in the console even though it is expected.
+  const ids = (await cmi5.xapi.getStates(where)).data;
+  if (!Array.isArray(ids) || !ids.includes(stateId)) return {};
+  const response = await cmi5.xapi.getState({ ...where, stateId });
+  const data = typeof response.data === "string" ? JSON.parse(response.data) : response.data;
+  return { completed: data?.completed === true, passed: data?.passed === true };
 }
 
 /** Writes the progress document when it differs from what the LRS holds. */

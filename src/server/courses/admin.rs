@@ -376,6 +376,7 @@ async fn save(state: AppState, multipart: Multipart) -> Result<Uuid, AppError> {
         }
     };
     let now: DateTime<Utc> = Utc::now();
+    let is_new = existing.is_none();
     let mut active = match existing {
         Some(row) => row.into(),
         None => course::ActiveModel {
@@ -399,12 +400,13 @@ async fn save(state: AppState, multipart: Multipart) -> Result<Uuid, AppError> {
     active.course_iri = Set(course_iri);
     active.content_base = Set(valid.content_base);
     active.updated_at = Set(now);
-    let id = active
-        .save(&state.db)
-        .await
-        .and_then(sea_orm::TryIntoModel::try_into_model)
-        .map_err(database_error)?
-        .id;
+    // `save` would update a row whose new id is already set, so new rows are inserted.
+    let saved = if is_new {
+        active.insert(&state.db).await
+    } else {
+        active.update(&state.db).await
+    };
+    let id = saved.map_err(database_error)?.id;
     audited(&state, &me, Action::CourseSaved, format!("course:{id}")).await;
     Ok(id)
 }
