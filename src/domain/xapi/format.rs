@@ -125,21 +125,16 @@ fn canonical(value: &mut Value, languages: &[String]) {
 /// The one entry the reader prefers: an exact tag, then the same primary language, then the
 /// first entry. Agents' `name` is a string, not a map, and is left alone by the caller's match.
 fn pick(map: &Map<String, Value>, languages: &[String]) -> Map<String, Value> {
-    let exact = languages
+    let primary = |tag: &str| tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    // Language by language in the reader's order: its exact tag, else a tag of the same
+    // primary language; the first entry when none of them is there.
+    languages
         .iter()
-        .find_map(|wanted| map.iter().find(|(tag, _)| tag.eq_ignore_ascii_case(wanted)));
-    let primary = || {
-        languages.iter().find_map(|wanted| {
-            let wanted = wanted.split('-').next().unwrap_or(wanted);
-            map.iter().find(|(tag, _)| {
-                tag.split('-')
-                    .next()
-                    .is_some_and(|p| p.eq_ignore_ascii_case(wanted))
-            })
+        .find_map(|wanted| {
+            map.iter()
+                .find(|(tag, _)| tag.eq_ignore_ascii_case(wanted))
+                .or_else(|| map.iter().find(|(tag, _)| primary(tag) == primary(wanted)))
         })
-    };
-    exact
-        .or_else(primary)
         .or_else(|| map.iter().next())
         .map(|(tag, text)| Map::from_iter([(tag.clone(), text.clone())]))
         .unwrap_or_default()

@@ -149,19 +149,23 @@ mod tests {
         }
     }
 
+    fn position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+        haystack.windows(needle.len()).rposition(|w| w == needle)
+    }
+
     #[test]
     fn the_cross_reference_points_at_each_object() {
         let pdf = render(&certificate());
         assert!(pdf.starts_with(b"%PDF-1.4"));
-        let text = String::from_utf8_lossy(&pdf);
-        let start: usize = text
-            .rsplit("startxref\n")
+        let after = position(&pdf, b"startxref\n").map(|at| at + 10).unwrap_or_default();
+        let start: usize = String::from_utf8_lossy(&pdf[after..])
+            .lines()
             .next()
-            .and_then(|rest| rest.lines().next())
             .and_then(|n| n.parse().ok())
             .unwrap_or_default();
-        assert!(text[start..].starts_with("xref\n0 6\n"));
-        let entries: Vec<usize> = text[start..]
+        assert!(pdf[start..].starts_with(b"xref\n0 6\n"));
+        let table = String::from_utf8_lossy(&pdf[start..]).into_owned();
+        let entries: Vec<usize> = table
             .lines()
             .skip(3)
             .take(5)
@@ -169,11 +173,8 @@ mod tests {
             .collect();
         assert_eq!(entries.len(), 5);
         for (i, offset) in entries.into_iter().enumerate() {
-            assert!(
-                text[offset..].starts_with(&format!("{} 0 obj", i + 1)),
-                "object {}",
-                i + 1
-            );
+            let expected = format!("{} 0 obj", i + 1);
+            assert!(pdf[offset..].starts_with(expected.as_bytes()), "object {}", i + 1);
         }
     }
 
