@@ -59,6 +59,15 @@ if [ ! -x "$MOTO_VENV/bin/moto_server" ]; then
   /usr/bin/python3 -m venv "$MOTO_VENV"
   "$MOTO_VENV/bin/pip" install --quiet "moto[server]"
 fi
+# An independent xAPI client for the LRS round trip in the browser tests: tincan from PyPI,
+# in a virtual environment of its own (end2end/tests/courses.spec.ts finds it there).
+TINCAN_VENV="$HOME/.cache/licensure/tincan"
+if ! "$TINCAN_VENV/bin/python" -c 'import tincan' 2>/dev/null; then
+  say "Installing tincan (an xAPI client) from PyPI"
+  /usr/bin/python3 -m venv "$TINCAN_VENV"
+  "$TINCAN_VENV/bin/pip" install --quiet "tincan==1.0.0"
+fi
+export TINCAN_VENV
 MOTO_PORT="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 "$MOTO_VENV/bin/moto_server" -H 127.0.0.1 -p "$MOTO_PORT" >"${TMPDIR:-/tmp}/licensure-moto.log" 2>&1 &
 MOTO_PID=$!

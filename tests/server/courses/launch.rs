@@ -330,8 +330,8 @@ async fn the_demo_course_is_taken_and_its_credit_posted(app: TestApp) {
     assert_eq!(
         verbs,
         [
-            "satisfied",
             "terminated",
+            "satisfied",
             "passed",
             "failed",
             "completed",
