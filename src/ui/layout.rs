@@ -46,7 +46,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <button
                     type="button"
-                    class="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 lg:hidden"
+                    class="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 xl:hidden"
                     aria-controls="main-menu"
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| set_menu_open.update(|open| *open = !*open)
@@ -58,7 +58,7 @@ pub fn SiteHeader() -> impl IntoView {
                     class=move || {
                         let shown = if menu_open.get() { "flex" } else { "hidden" };
                         format!(
-                            "{shown} w-full flex-col gap-1 pt-2 lg:flex lg:w-auto lg:flex-row lg:flex-wrap lg:items-center lg:gap-4 lg:pt-0",
+                            "{shown} w-full flex-col gap-1 pt-2 xl:flex xl:w-auto xl:flex-row xl:flex-wrap xl:items-center xl:gap-4 xl:pt-0",
                         )
                     }
                 >
