@@ -157,7 +157,9 @@ mod tests {
     fn the_cross_reference_points_at_each_object() {
         let pdf = render(&certificate());
         assert!(pdf.starts_with(b"%PDF-1.4"));
-        let after = position(&pdf, b"startxref\n").map(|at| at + 10).unwrap_or_default();
+        let after = position(&pdf, b"startxref\n")
+            .map(|at| at + 10)
+            .unwrap_or_default();
         let start: usize = String::from_utf8_lossy(&pdf[after..])
             .lines()
             .next()
@@ -174,7 +176,11 @@ mod tests {
         assert_eq!(entries.len(), 5);
         for (i, offset) in entries.into_iter().enumerate() {
             let expected = format!("{} 0 obj", i + 1);
-            assert!(pdf[offset..].starts_with(expected.as_bytes()), "object {}", i + 1);
+            assert!(
+                pdf[offset..].starts_with(expected.as_bytes()),
+                "object {}",
+                i + 1
+            );
         }
     }
 

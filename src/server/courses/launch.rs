@@ -20,7 +20,7 @@ use crate::{
     domain::{
         cmi5::{
             Au, CourseStructure, LaunchMethod, MoveOn, parse_course_structure,
-            session::{CMI5_CATEGORY, LAUNCHED},
+            session::{ABANDONED, CMI5_CATEGORY, LAUNCHED},
         },
         xapi::index::agent_key,
     },
@@ -141,6 +141,33 @@ async fn registration_for(
     }
 }
 
+/// Sessions of the registration the content never terminated: a new launch ends them, and
+/// Licensure records `abandoned` for each, as cmi5 asks of the LMS.
+async fn abandon_open_sessions(
+    db: &impl ConnectionTrait,
+    registration: Uuid,
+) -> Result<Vec<launch_session::Model>, AppError> {
+    let open = launch_session::Entity::find()
+        .filter(launch_session::Column::RegistrationId.eq(registration))
+        .filter(launch_session::Column::State.ne("ended"))
+        .all(db)
+        .await
+        .map_err(database_error)?;
+    if !open.is_empty() {
+        launch_session::Entity::update_many()
+            .col_expr(
+                launch_session::Column::State,
+                sea_orm::sea_query::Expr::value("ended"),
+            )
+            .filter(launch_session::Column::RegistrationId.eq(registration))
+            .filter(launch_session::Column::State.ne("ended"))
+            .exec(db)
+            .await
+            .map_err(database_error)?;
+    }
+    Ok(open)
+}
+
 fn move_on_text(move_on: MoveOn) -> &'static str {
     match move_on {
         MoveOn::Passed => "Passed",
@@ -177,6 +204,7 @@ async fn start(state: AppState, id: String) -> Result<String, AppError> {
         .ok_or_else(AppError::not_found)?;
     let txn = state.db.begin().await.map_err(database_error)?;
     let registration = registration_for(&txn, user.user_id, course.id, now).await?;
+    let abandoned = abandon_open_sessions(&txn, registration.id).await?;
     let au = next_au(&txn, &structure, registration.id).await?;
     let address = au_address(&state, &course, au)?;
     let actor = actor_of(&state, user.user_id);
@@ -271,7 +299,23 @@ async fn start(state: AppState, id: String) -> Result<String, AppError> {
         authority: lms_authority(&state, &provider.name),
         launch: None,
     };
-    store::store(&state, &lms, &[launched], now)
+    let mut statements: Vec<Value> = abandoned
+        .iter()
+        .map(|old| {
+            json!({
+                "actor": actor,
+                "verb": {"id": ABANDONED, "display": {"en-US": "abandoned"}},
+                "object": {"objectType": "Activity", "id": old.au_id},
+                "context": {
+                    "registration": registration.id.to_string(),
+                    "contextActivities": {"category": [{"id": CMI5_CATEGORY}]},
+                    "extensions": {SESSION_EXTENSION: old.id.to_string()}
+                }
+            })
+        })
+        .collect();
+    statements.push(launched);
+    store::store(&state, &lms, &statements, now)
         .await
         .map_err(|err| {
             tracing::error!(status = %err.status, "the launched statement could not be stored");

@@ -385,3 +385,36 @@ async fn a_later_session_keeps_the_registration_and_its_rules(app: TestApp) {
     assert_ne!(theirs.registration, first.launched.registration);
 }
 on_both_backends!(a_later_session_keeps_the_registration_and_its_rules);
+
+async fn a_session_left_open_is_abandoned_by_the_next_launch(app: TestApp) {
+    let cookie = app.with_clinician("dr_left").await;
+    let course = demo_course(&app, &cookie).await;
+    let first = Content::start(&app, launched(&launch(&app, &cookie, &course).await)).await;
+    first.sends("initialized", Value::Null, false).await;
+    let second = Content::start(&app, launched(&launch(&app, &cookie, &course).await)).await;
+    // The first session is over: its content can send nothing more.
+    first
+        .refused(&first.statement("experienced", Value::Null, false), "ended")
+        .await;
+    second.sends("initialized", Value::Null, false).await;
+    let own = second
+        .get(
+            "/xapi/statements",
+            &[
+                (
+                    "verb",
+                    "https://w3id.org/xapi/adl/verbs/abandoned".to_owned(),
+                ),
+                ("registration", second.launched.registration.clone()),
+            ],
+        )
+        .await;
+    let own: Value = serde_json::from_str(&own.body).unwrap();
+    let abandoned = own["statements"].as_array().unwrap();
+    assert_eq!(abandoned.len(), 1);
+    assert_eq!(
+        abandoned[0]["context"]["extensions"][SESSION],
+        first.context["extensions"][SESSION]
+    );
+}
+on_both_backends!(a_session_left_open_is_abandoned_by_the_next_launch);
