@@ -64,8 +64,11 @@ fi
 TINCAN_VENV="$HOME/.cache/licensure/tincan"
 if ! "$TINCAN_VENV/bin/python" -c 'import tincan' 2>/dev/null; then
   say "Installing tincan (an xAPI client) from PyPI"
+  if ! /usr/bin/python3 -m venv --help >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import ensurepip' 2>/dev/null; then
+    apt_install python3-venv
+  fi
   /usr/bin/python3 -m venv "$TINCAN_VENV"
-  "$TINCAN_VENV/bin/pip" install --quiet "tincan==1.0.0"
+  "$TINCAN_VENV/bin/pip" install --quiet tincan==1.0.0 aniso8601==10.0.1 pytz==2026.6
 fi
 export TINCAN_VENV
 MOTO_PORT="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"

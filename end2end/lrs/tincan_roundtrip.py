@@ -80,6 +80,12 @@ def main():
     answered(about, "about")
     check("1.0.3" in about.content.version, "about", f"versions {about.content.version}")
 
+    # A wrong secret stores nothing.
+    impostor = RemoteLRS(endpoint=endpoint, username=os.environ["LRS_KEY"], password="wrong",
+                         version="1.0.3")
+    answered(impostor.save_statement(Statement(actor=learner, verb=experienced, object=activity)),
+             "save with a wrong secret", status=401)
+
     # 1. Save a statement; the LRS assigns its id.
     statement = Statement(
         actor=learner,
@@ -163,15 +169,22 @@ def main():
     # 6. Void the statement: gone from reads by id and from queries, kept as voided.
     voiding = Statement(actor=learner, verb=Verb(id=VOIDED, display=LanguageMap({"en-US": "voided"})),
                         object=StatementRef(id=statement_id))
-    answered(lrs.save_statement(voiding), "void statement")
+    voided = lrs.save_statement(voiding)
+    answered(voided, "void statement")
+    voiding_id = str(voided.content.id)
     answered(lrs.retrieve_statement(statement_id), "read voided statement by id", status=404)
     kept = lrs.retrieve_voided_statement(statement_id)
     answered(kept, "retrieve voided statement")
     check(str(kept.content.id) == statement_id, "retrieve voided statement", "another id")
+    # The same query now finds only the voiding statement: a statement targeting another
+    # (a StatementRef) meets a filter when its target does, and the voiding statement is
+    # still returned (xAPI 1.0.3, Part 2 "Voided" and Part 3 "Filter Conditions for
+    # StatementRefs").
     after = lrs.query_statements(query)
     answered(after, "query after voiding")
     left = [str(s.id) for s in after.content.statements]
-    check(left == [], "query after voiding", f"the voided statement is still listed: {left}")
+    check(statement_id not in left, "query after voiding", f"the voided statement is still listed: {left}")
+    check(left == [voiding_id], "query after voiding", f"expected only the voiding statement, got {left}")
 
     # Leave no documents behind.
     state.etag = None
@@ -181,7 +194,7 @@ def main():
     profile.etag = second.response.getheader("ETag")
     answered(lrs.delete_activity_profile(profile), "delete activity profile")
 
-    print(json.dumps({"ok": True, "statement": statement_id, "voided": True,
+    print(json.dumps({"ok": True, "statement": statement_id, "voided": True, "voiding": voiding_id,
                       "state": state_id, "profile": profile_id}))
 
 

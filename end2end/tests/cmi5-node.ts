@@ -9,12 +9,12 @@ import XMLHttpRequest from "xhr2";
 type Cmi5Class = typeof Cmi5Type;
 let loaded: Cmi5Class | undefined;
 
-/** The library's UMD build. Its bundled axios picks its HTTP adapter when the file is
- * loaded and knows only XMLHttpRequest, so Node gets one (xhr2) before that. */
+/** The library's UMD build, which the tests' CommonJS can require when it is first needed.
+ * Its bundled axios picks its HTTP adapter as the file loads and knows only XMLHttpRequest,
+ * so Node is given one (xhr2) first. */
 export function cmi5Library(): Cmi5Class {
   const global = globalThis as { XMLHttpRequest?: unknown };
   global.XMLHttpRequest ??= XMLHttpRequest;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require("@xapi/cmi5/dist/Cmi5.umd.js") as Cmi5Class;
   return loaded;
 }

@@ -13,7 +13,8 @@ const course = {
   title: "Safe opioid prescribing: a demo course",
   provider: "Licensure Demo",
   au: "https://demo.licensure.invalid/courses/safe-opioid-prescribing/au/1",
-  certificate: "Certificate - Safe opioid prescribing: a demo course",
+  // The certificate is filed as "Certificate - <title>.pdf"; file names lose their colons.
+  certificate: "Certificate - Safe opioid prescribing a demo course",
 };
 const rightAnswers = [
   "Before the first prescription, then at least every three months",
@@ -157,6 +158,7 @@ test("a clinician takes the demo course from the catalog and its credit is recor
   const pdf = await page.request.get(href);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toContain(`filename="${course.certificate}.pdf"`);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
   // Opened again (the catalog no longer offers it, a bookmark might): the course says it is
