@@ -109,12 +109,9 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(XapiStatements::Table)
                     .col(serial(XapiStatements::Pk))
-                    .col(
-                        ColumnDef::new(XapiStatements::Id)
-                            .string_len(36)
-                            .not_null()
-                            .unique_key(),
-                    )
+                    // Unique per provider (index below): one provider's ids say nothing about
+                    // another's, and cannot be taken from it.
+                    .col(ColumnDef::new(XapiStatements::Id).string_len(36).not_null())
                     .col(ColumnDef::new(XapiStatements::ProviderId).uuid().not_null())
                     .col(ColumnDef::new(XapiStatements::Statement).text().not_null())
                     .col(ColumnDef::new(XapiStatements::VerbId).text().not_null())
@@ -140,6 +137,17 @@ impl MigrationTrait for Migration {
                             .on_delete(ForeignKeyAction::Cascade),
                     )
                     .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                index(
+                    "xapi_statements_unique_id",
+                    XapiStatements::Table,
+                    &["provider_id", "id"],
+                )
+                .unique()
+                .to_owned(),
             )
             .await?;
         for (name, columns) in [

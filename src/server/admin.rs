@@ -72,7 +72,7 @@ pub async fn set_role(
     if account.role == role {
         return Err(RoleError::Unchanged);
     }
-    let txn = db.begin().await?;
+    let txn = db.begin_with_options(crate::server::db::WRITE).await?;
     if account.role == user::role::ADMIN && usable_admins(&txn, now).await? <= 1 {
         return Err(RoleError::LastAdmin);
     }

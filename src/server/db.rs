@@ -3,7 +3,21 @@
 use std::{path::Path, time::Duration};
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, SqliteTransactionMode,
+    TransactionOptions,
+};
+
+/// How every writing transaction starts. On SQLite a transaction that reads before it
+/// writes (`BEGIN DEFERRED`, the default) cannot take the write lock once another writer has
+/// committed, and fails at once with "database is locked" instead of waiting; `IMMEDIATE`
+/// takes the lock at `BEGIN`, so concurrent writers queue behind the busy timeout. Postgres
+/// ignores the setting.
+pub const WRITE: TransactionOptions = TransactionOptions {
+    isolation_level: None,
+    access_mode: None,
+    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+};
 
 use super::config::{Backend, DatabaseConfig};
 

@@ -66,7 +66,10 @@ pub fn iri(value: &Value, path: &Path) -> Result<(), StatementError> {
 pub fn irl(value: &Value, path: &Path) -> Result<(), StatementError> {
     let text = string(value, path)?;
     let lower = text.to_ascii_lowercase();
-    let web = (lower.starts_with("http://") || lower.starts_with("https://")) && text.len() > 8;
+    let host = lower
+        .strip_prefix("http://")
+        .or_else(|| lower.strip_prefix("https://"));
+    let web = host.is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
     if is_iri(text) && web {
         Ok(())
     } else {
@@ -129,6 +132,11 @@ pub fn extensions(value: &Value, path: &Path) -> Result<(), StatementError> {
 /// A timestamp in ISO 8601 with its offset (the RFC 3339 profile).
 pub fn timestamp(value: &Value, path: &Path) -> Result<(), StatementError> {
     let text = string(value, path)?;
+    // RFC 3339 reads -00:00 as "offset unknown"; xAPI timestamps must know their offset.
+    if text.ends_with("-00:00") {
+        return Err(path
+            .error("must not use the -00:00 offset (offset unknown); give the real offset or Z"));
+    }
     chrono::DateTime::parse_from_rfc3339(text)
         .map(|_| ())
         .map_err(|_| {

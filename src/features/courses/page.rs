@@ -133,7 +133,7 @@ fn CourseItem(course: CourseCard, complete: ServerAction<CompleteLinkCourse>) ->
     let progress = match &course.progress {
         Progress::NotStarted => "Not started".to_owned(),
         Progress::InProgress { last_activity } => {
-            format!("In progress · last activity {last_activity} UTC")
+            format!("In progress · last activity {last_activity}")
         }
         Progress::Completed { on } => format!("Completed on {on} · credit recorded"),
     };

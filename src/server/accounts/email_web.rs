@@ -130,7 +130,11 @@ pub async fn change(new_email: String, password: String) -> Result<String, AppEr
     {
         return Err(too_many_links());
     }
-    let txn = state.db.begin().await.map_err(database_error)?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await
+        .map_err(database_error)?;
     // Only the newest requested address can be confirmed.
     email_links::retire_all(&txn, account.id, Purpose::VerifyEmail, now)
         .await
@@ -194,7 +198,11 @@ fn dead_link() -> AppError {
 pub async fn confirm(token: String) -> Result<String, AppError> {
     let state = AppState::from_context()?;
     let now = Utc::now();
-    let txn = state.db.begin().await.map_err(database_error)?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await
+        .map_err(database_error)?;
     let link = email_links::redeem(&txn, &token, Purpose::VerifyEmail, now)
         .await
         .map_err(database_error)?

@@ -127,7 +127,11 @@ pub async fn reset(token: String, password: String) -> Result<(), AppError> {
         .await
         .map_err(|_| AppError::internal())?;
 
-    let txn = state.db.begin().await.map_err(database_error)?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await
+        .map_err(database_error)?;
     // Redeeming is the atomic step: of two requests racing with one link, one wins.
     email_links::redeem(&txn, &token, Purpose::ResetPassword, now)
         .await

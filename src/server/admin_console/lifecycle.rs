@@ -96,7 +96,11 @@ pub async fn set_status(id: String, change_to: String, reason: String) -> Result
     let reason = rules::reason(&reason).map_err(refused)?;
     let target = target(&id, me.user_id, change_to.trim())?;
     let now = Utc::now();
-    let txn = state.db.begin().await.map_err(database_error)?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await
+        .map_err(database_error)?;
     let account = account(&txn, target).await?;
     let unchanged = account.status == status
         && (status == user::status::SUSPENDED || account.terminate_on.is_none());
@@ -134,7 +138,11 @@ pub async fn terminate(id: String, on: String, reason: String) -> Result<(), App
     let on = rules::end_date(&on, now.date_naive()).map_err(refused)?;
     let reason = rules::reason(&reason).map_err(refused)?;
     let target = target(&id, me.user_id, "terminate")?;
-    let txn = state.db.begin().await.map_err(database_error)?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await
+        .map_err(database_error)?;
     let account = account(&txn, target).await?;
     if account.status == user::status::TERMINATED {
         return Err(AppError::bad_request("This account is already terminated."));
@@ -186,7 +194,7 @@ pub async fn sweep(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<usize,
     for account in due {
         let id = account.id;
         let end = account.terminate_on;
-        let txn = db.begin().await?;
+        let txn = db.begin_with_options(crate::server::db::WRITE).await?;
         change(&txn, account, user::status::TERMINATED, end, now).await?;
         txn.commit().await?;
         let event = Event {

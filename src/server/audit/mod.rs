@@ -201,7 +201,7 @@ pub async fn record(
     event: Event,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = db.begin_with_options(crate::server::db::WRITE).await?;
     if txn.get_database_backend() == DbBackend::Postgres {
         // Arbitrary constant naming "the audit chain"; released at commit.
         txn.execute_unprepared("SELECT pg_advisory_xact_lock(7311001)")

@@ -225,7 +225,7 @@ pub async fn complete_link(id: String) -> Result<(), AppError> {
         .unwrap_or_default();
     let now = Utc::now();
     let activity_id = Uuid::now_v7();
-    let txn = sea_orm::TransactionTrait::begin(&state.db)
+    let txn = sea_orm::TransactionTrait::begin_with_options(&state.db, crate::server::db::WRITE)
         .await
         .map_err(database_error)?;
     activity::ActiveModel {

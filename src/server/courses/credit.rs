@@ -58,7 +58,10 @@ async fn try_post(
         .unwrap_or_default();
     let activity_id = Uuid::now_v7();
     let completed = now.date_naive();
-    let txn = state.db.begin().await?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await?;
     activity::ActiveModel {
         id: Set(activity_id),
         user_id: Set(clinician.id),
@@ -110,7 +113,11 @@ async fn try_post(
         credit_type: &credit_label,
         registration: &registration_text,
     });
-    let name = format!("Certificate - {}.pdf", course.title);
+    // A slash in a title would read as a folder in the file name.
+    let name = format!(
+        "Certificate - {}.pdf",
+        course.title.replace(['/', '\\'], "-")
+    );
     let taken = intake::take_from(
         state,
         clinician.id,

@@ -32,7 +32,8 @@ pub async fn fetch(State(state): State<AppState>, Path(code): Path<String>) -> R
         .one(&state.db)
         .await;
     let session = match found {
-        Ok(Some(session)) if session.expires_at > now => session,
+        // A session a later launch abandoned hands out no token.
+        Ok(Some(session)) if session.expires_at > now && session.state != "ended" => session,
         Ok(_) => {
             return refused(
                 "3",

@@ -21,7 +21,7 @@ use crate::{
                 SATISFIED, SessionState, TERMINATED, accept,
             },
         },
-        xapi::index::agent_key,
+        xapi::{VOIDED, index::agent_key},
     },
     server::{
         entities::{au_progress, course, launch_session, provider, registration},
@@ -96,6 +96,9 @@ fn read<'a>(statement: &'a Value, scope: &LaunchScope) -> XapiResult<AuStatement
         .pointer("/verb/id")
         .and_then(Value::as_str)
         .unwrap_or_default();
+    if verb == VOIDED {
+        return Err(refuse("content under a launch may not void statements"));
+    }
     let defined = [INITIALIZED, COMPLETED, PASSED, FAILED, TERMINATED].contains(&verb);
     let object = statement.pointer("/object/id").and_then(Value::as_str);
     if defined && object != Some(scope.au_id.as_str()) {

@@ -202,7 +202,11 @@ async fn start(state: AppState, id: String) -> Result<String, AppError> {
         .await
         .map_err(database_error)?
         .ok_or_else(AppError::not_found)?;
-    let txn = state.db.begin().await.map_err(database_error)?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await
+        .map_err(database_error)?;
     let registration = registration_for(&txn, user.user_id, course.id, now).await?;
     let abandoned = abandon_open_sessions(&txn, registration.id).await?;
     let au = next_au(&txn, &structure, registration.id).await?;

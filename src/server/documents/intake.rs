@@ -85,7 +85,7 @@ async fn insert_pending(
 ) -> Result<(Uuid, Uuid, String), sea_orm::DbErr> {
     let now = Utc::now();
     let version_id = Uuid::now_v7();
-    let txn = db.begin().await?;
+    let txn = db.begin_with_options(crate::server::db::WRITE).await?;
     let (document_id, number) = match destination {
         Destination::NewDocument(kind) => {
             let id = Uuid::now_v7();
@@ -300,7 +300,10 @@ async fn mark_stored(
     version_id: Uuid,
     stored: &vault::Stored,
 ) -> Result<bool, sea_orm::DbErr> {
-    let txn = state.db.begin().await?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await?;
     let marked = document_version::Entity::update_many()
         .col_expr(
             document_version::Column::State,

@@ -171,7 +171,11 @@ pub(crate) async fn remove(state: &AppState, doc: &document::Model) -> Result<()
                 AppError::unavailable()
             })?;
     }
-    let txn = state.db.begin().await.map_err(database_error)?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await
+        .map_err(database_error)?;
     document_version::Entity::delete_many()
         .filter(document_version::Column::DocumentId.eq(doc.id))
         .exec(&txn)

@@ -178,7 +178,11 @@ pub async fn save(
     row.format = Set(valid.format.as_str().to_owned());
     row.topics = Set(serde_json::to_string(&valid.topics).unwrap_or_else(|_| "[]".into()));
     row.updated_at = Set(now);
-    let txn = state.db.begin().await.map_err(database_error)?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await
+        .map_err(database_error)?;
     // `save` would update a row whose new id is already set, so new rows are inserted.
     let saved = if is_new {
         row.insert(&txn).await
@@ -204,7 +208,11 @@ pub async fn save(
 pub async fn delete(id: String) -> Result<(), AppError> {
     let (state, user) = clinician().await?;
     let row = own_row(&state.db, user.user_id, &id).await?;
-    let txn = state.db.begin().await.map_err(database_error)?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await
+        .map_err(database_error)?;
     links::forget_activity(&txn, row.id).await?;
     activity::Entity::delete_by_id(row.id)
         .exec(&txn)

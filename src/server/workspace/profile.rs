@@ -154,7 +154,11 @@ pub async fn save(form: ProfileForm) -> Result<ProfileView, AppError> {
     let on_form: Vec<String> = std::iter::once("birth_date".to_owned())
         .chain(asked.iter().map(|question| question.key.clone()))
         .collect();
-    let txn = state.db.begin().await.map_err(database_error)?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await
+        .map_err(database_error)?;
     clinician_fact::Entity::delete_many()
         .filter(clinician_fact::Column::UserId.eq(user.user_id))
         .filter(clinician_fact::Column::Fact.is_in(on_form))

@@ -9,7 +9,11 @@ pub mod providers;
 pub mod resources;
 pub mod statements;
 
-use axum::{Router, middleware::from_fn, routing::get};
+use axum::{
+    Router,
+    middleware::from_fn,
+    routing::{any, get},
+};
 
 use super::state::AppState;
 
@@ -34,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .route("/xapi/agents/profile", documents())
         .route("/xapi/agents", get(resources::agents))
         .route("/xapi/activities", get(resources::activities))
+        .route("/xapi/{*rest}", any(resources::unknown))
         .layer(from_fn(headers::version))
         .layer(headers::cors())
 }

@@ -19,6 +19,11 @@ use crate::{
 
 type Params = Query<Vec<(String, String)>>;
 
+/// Any other path under `/xapi/`: an LRS answer (JSON, with the version header), not a page.
+pub async fn unknown() -> XapiError {
+    XapiError::not_found("No such LRS resource.")
+}
+
 pub async fn about() -> Json<Value> {
     Json(json!({
         "version": ["1.0.0", "1.0.1", "1.0.2", "1.0.3"],

@@ -391,12 +391,31 @@ async fn a_session_left_open_is_abandoned_by_the_next_launch(app: TestApp) {
     let course = demo_course(&app, &cookie).await;
     let first = Content::start(&app, launched(&launch(&app, &cookie, &course).await)).await;
     first.sends("initialized", Value::Null, false).await;
+    // A launch whose fetch URL was never used is superseded too: it hands out no token.
+    let unused = launched(&launch(&app, &cookie, &course).await);
     let second = Content::start(&app, launched(&launch(&app, &cookie, &course).await)).await;
+    let late = fetch(&app, &unused.fetch).await;
+    assert_eq!(late.status, StatusCode::BAD_REQUEST, "{}", late.body);
     // The first session is over: its content can send nothing more.
     first
         .refused(&first.statement("experienced", Value::Null, false), "ended")
         .await;
     second.sends("initialized", Value::Null, false).await;
+    // Content may not void what was recorded, nor change the provider's shared profiles.
+    let mut voiding = second.statement("voided", Value::Null, false);
+    voiding["object"] =
+        json!({"objectType": "StatementRef", "id": "0c9a8b7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d"});
+    second.refused(&voiding, "void").await;
+    let profile = Request::put(format!(
+        "/xapi/activities/profile?activityId={}&profileId=shared",
+        urlencode(&second.launched.activity_id)
+    ))
+    .header("authorization", format!("Basic {}", second.token))
+    .header("x-experience-api-version", "1.0.3")
+    .header("content-type", "application/json")
+    .body(Body::from("{}"))
+    .unwrap();
+    assert_eq!(app.send(profile).await.status, StatusCode::FORBIDDEN);
     let own = second
         .get(
             "/xapi/statements",
@@ -411,9 +430,10 @@ async fn a_session_left_open_is_abandoned_by_the_next_launch(app: TestApp) {
         .await;
     let own: Value = serde_json::from_str(&own.body).unwrap();
     let abandoned = own["statements"].as_array().unwrap();
-    assert_eq!(abandoned.len(), 1);
+    assert_eq!(abandoned.len(), 2);
+    // The oldest is the first session's, which its content had begun.
     assert_eq!(
-        abandoned[0]["context"]["extensions"][SESSION],
+        abandoned[1]["context"]["extensions"][SESSION],
         first.context["extensions"][SESSION]
     );
 }

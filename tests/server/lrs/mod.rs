@@ -1,6 +1,7 @@
 //! The Learning Record Store through the real router on SQLite and Postgres, called as a
 //! provider's system calls it: Basic credentials and the xAPI version header.
 
+mod concurrency;
 mod documents;
 mod protocol;
 mod queries;
@@ -18,6 +19,7 @@ use serde_json::Value;
 use crate::support::{TestApp, TestResponse, urlencode};
 
 /// A provider's client of the LRS.
+#[derive(Clone)]
 pub struct Lrs<'a> {
     pub app: &'a TestApp,
     pub authorization: String,

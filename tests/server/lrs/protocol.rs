@@ -169,3 +169,58 @@ async fn agents_and_activities_resources_answer(app: TestApp) {
     );
 }
 on_both_backends!(agents_and_activities_resources_answer);
+
+async fn unknown_paths_answer_as_the_lrs_and_ids_belong_to_their_provider(app: TestApp) {
+    let mine = Lrs::provider(&app, "Owner").await;
+    let theirs = Lrs::provider(&app, "Neighbour").await;
+    let response = mine.get("/xapi/nope", &[]).await;
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(response.header("x-experience-api-version"), "1.0.3");
+    assert!(
+        response
+            .header("content-type")
+            .starts_with("application/json")
+    );
+    // The same statement id under two providers: each keeps and reads its own.
+    let id = "0c9a8b7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d";
+    let response = mine
+        .put_json(
+            "/xapi/statements",
+            &[("statementId", id)],
+            &statement("ann@example.org", "completed", "a"),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::NO_CONTENT);
+    let response = theirs
+        .put_json(
+            "/xapi/statements",
+            &[("statementId", id)],
+            &statement("bo@example.org", "failed", "b"),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::NO_CONTENT, "{}", response.body);
+    let own: Value = serde_json::from_str(
+        &mine
+            .get("/xapi/statements", &[("statementId", id)])
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(own["actor"]["mbox"], "mailto:ann@example.org");
+    let response = mine.get("/xapi/statements", &[("statementId", id)]).await;
+    assert!(
+        response.header("last-modified").ends_with(" GMT"),
+        "{}",
+        response.header("last-modified")
+    );
+    // Media types are case-insensitive.
+    let response = mine
+        .send(
+            mine.request("POST", "/xapi/statements", &[])
+                .header("content-type", "APPLICATION/JSON"),
+            Body::from(statement("ann@example.org", "completed", "c").to_string()),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+}
+on_both_backends!(unknown_paths_answer_as_the_lrs_and_ids_belong_to_their_provider);

@@ -12,7 +12,8 @@ use axum::{
 };
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::Value;
 
@@ -23,6 +24,11 @@ use super::{
     statements::store::to_millis,
 };
 use crate::server::{crypto::hex, entities::xapi_document, state::AppState};
+
+/// An HTTP date (RFC 9110's IMF-fixdate), as `Last-Modified` carries it.
+pub fn http_date(at: chrono::DateTime<Utc>) -> String {
+    at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+}
 
 /// The state document cmi5 reserves for the LMS: content may read it, never write it.
 pub const LAUNCH_DATA: &str = "LMS.LaunchData";
@@ -137,6 +143,17 @@ fn within_launch(client: &Client, address: &Address) -> XapiResult<()> {
     }
 }
 
+/// An activity profile is shared by every learner of the provider: content acting for one
+/// learner may read it, never change it.
+fn shared_write(client: &Client, address: &Address) -> XapiResult<()> {
+    if client.launch.is_some() && address.kind == Kind::ActivityProfile {
+        return Err(XapiError::forbidden(
+            "A launch token may read activity profiles but not change them: they are shared by every learner.",
+        ));
+    }
+    Ok(())
+}
+
 fn refuse_launch_data(address: &Address) -> XapiResult<()> {
     if address.kind == Kind::State && address.document_id.as_deref() == Some(LAUNCH_DATA) {
         return Err(XapiError::forbidden(
@@ -182,7 +199,7 @@ pub async fn get(
     if let Ok(value) = HeaderValue::from_str(&format!("\"{}\"", doc.etag)) {
         headers.insert(header::ETAG, value);
     }
-    if let Ok(value) = HeaderValue::from_str(&doc.updated_at.to_rfc2822()) {
+    if let Ok(value) = HeaderValue::from_str(&http_date(doc.updated_at)) {
         headers.insert(header::LAST_MODIFIED, value);
     }
     Ok(response)
@@ -203,6 +220,79 @@ async fn list(db: &DatabaseConnection, client: &Client, address: &Address) -> Xa
     Ok(axum::Json(ids).into_response())
 }
 
+/// What a write does to the document it found.
+enum Change {
+    Save {
+        content_type: String,
+        content: Vec<u8>,
+    },
+    Delete,
+}
+
+/// Runs one document write as a unit: the stored document is read (locked on Postgres; on
+/// SQLite the transaction holds the write lock from its start), the change is decided from it
+/// and written before any other write of the same document. Two first writes racing to
+/// create it meet the unique index; the loser runs again and finds the winner's document.
+async fn write(
+    state: &AppState,
+    client: &Client,
+    address: &Address,
+    id: &str,
+    decide: impl Fn(Option<&xapi_document::Model>) -> XapiResult<Change>,
+) -> XapiResult<()> {
+    for attempt in 0..2 {
+        let txn = state
+            .db
+            .begin_with_options(crate::server::db::WRITE)
+            .await?;
+        let mut select =
+            scoped(client.provider_id, address).filter(xapi_document::Column::DocumentId.eq(id));
+        if txn.get_database_backend() == DbBackend::Postgres {
+            select = select.lock_exclusive();
+        }
+        let existing = select.one(&txn).await?;
+        let outcome = match decide(existing.as_ref())? {
+            Change::Delete => match existing {
+                Some(doc) => xapi_document::Entity::delete_by_id(doc.pk)
+                    .exec(&txn)
+                    .await
+                    .map(|_| ()),
+                None => Ok(()),
+            },
+            Change::Save {
+                content_type,
+                content,
+            } => {
+                save_with(
+                    &txn,
+                    client.provider_id,
+                    address,
+                    id,
+                    existing,
+                    content_type,
+                    content,
+                )
+                .await
+            }
+        };
+        match outcome {
+            Ok(()) => return Ok(txn.commit().await?),
+            Err(err) if attempt == 0 && is_unique_violation(&err) => continue,
+            Err(err) => return Err(err.into()),
+        }
+    }
+    Err(XapiError::conflict(
+        "The document changed while it was being written; send the request again.",
+    ))
+}
+
+fn is_unique_violation(err: &sea_orm::DbErr) -> bool {
+    matches!(
+        err.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}
+
 pub async fn put(
     State(state): State<AppState>,
     client: Client,
@@ -213,27 +303,58 @@ pub async fn put(
 ) -> XapiResult<StatusCode> {
     let address = address::parse(kind, &params)?;
     within_launch(&client, &address)?;
+    shared_write(&client, &address)?;
     refuse_launch_data(&address)?;
     let id = required_id(&address)?;
-    let existing = find(&state.db, client.provider_id, &address, id).await?;
-    preconditions(&headers, existing.as_ref(), kind, true)?;
     let kind_of = content_type(&headers);
     if is_json(&kind_of) && serde_json::from_slice::<Value>(&body).is_err() {
         return Err(XapiError::bad_request(
             "The document is sent as JSON but is not valid JSON.",
         ));
     }
-    save(
-        &state.db,
-        client.provider_id,
-        &address,
-        id,
-        existing,
-        kind_of,
-        body.to_vec(),
-    )
+    write(&state, &client, &address, id, |existing| {
+        preconditions(&headers, existing, kind, true)?;
+        Ok(Change::Save {
+            content_type: kind_of.clone(),
+            content: body.to_vec(),
+        })
+    })
     .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The document after a POST: the body when there is none yet, else both JSON objects merged
+/// (the newer properties win).
+fn merged(
+    existing: Option<&xapi_document::Model>,
+    kind_of: &str,
+    body: &[u8],
+) -> XapiResult<Change> {
+    let Some(doc) = existing else {
+        return Ok(Change::Save {
+            content_type: kind_of.to_owned(),
+            content: body.to_vec(),
+        });
+    };
+    let newer = is_json(kind_of)
+        .then(|| serde_json::from_slice::<Value>(body).ok())
+        .flatten();
+    let older = is_json(&doc.content_type)
+        .then(|| serde_json::from_slice::<Value>(&doc.content).ok())
+        .flatten();
+    match (older, newer) {
+        (Some(Value::Object(mut older)), Some(Value::Object(newer))) => {
+            older.extend(newer);
+            Ok(Change::Save {
+                content_type: doc.content_type.clone(),
+                content: Value::Object(older).to_string().into_bytes(),
+            })
+        }
+        _ => Err(XapiError::bad_request(
+            "POST merges JSON objects: both the stored document and this one must be \
+             JSON objects sent as application/json. Use PUT to replace it.",
+        )),
+    }
 }
 
 pub async fn post(
@@ -246,46 +367,14 @@ pub async fn post(
 ) -> XapiResult<StatusCode> {
     let address = address::parse(kind, &params)?;
     within_launch(&client, &address)?;
+    shared_write(&client, &address)?;
     refuse_launch_data(&address)?;
     let id = required_id(&address)?;
-    let existing = find(&state.db, client.provider_id, &address, id).await?;
-    preconditions(&headers, existing.as_ref(), kind, false)?;
     let kind_of = content_type(&headers);
-    let (content_type, content) = match &existing {
-        None => (kind_of, body.to_vec()),
-        Some(doc) => {
-            let newer = is_json(&kind_of)
-                .then(|| serde_json::from_slice::<Value>(&body).ok())
-                .flatten();
-            let older = is_json(&doc.content_type)
-                .then(|| serde_json::from_slice::<Value>(&doc.content).ok())
-                .flatten();
-            match (older, newer) {
-                (Some(Value::Object(mut older)), Some(Value::Object(newer))) => {
-                    older.extend(newer);
-                    (
-                        doc.content_type.clone(),
-                        Value::Object(older).to_string().into_bytes(),
-                    )
-                }
-                _ => {
-                    return Err(XapiError::bad_request(
-                        "POST merges JSON objects: both the stored document and this one must be \
-                         JSON objects sent as application/json. Use PUT to replace it.",
-                    ));
-                }
-            }
-        }
-    };
-    save(
-        &state.db,
-        client.provider_id,
-        &address,
-        id,
-        existing,
-        content_type,
-        content,
-    )
+    write(&state, &client, &address, id, |existing| {
+        preconditions(&headers, existing, kind, false)?;
+        merged(existing, &kind_of, &body)
+    })
     .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -299,16 +388,15 @@ pub async fn delete(
 ) -> XapiResult<StatusCode> {
     let address = address::parse(kind, &params)?;
     within_launch(&client, &address)?;
+    shared_write(&client, &address)?;
     refuse_launch_data(&address)?;
     match address.document_id.as_deref() {
         Some(id) => {
-            let existing = find(&state.db, client.provider_id, &address, id).await?;
-            preconditions(&headers, existing.as_ref(), kind, false)?;
-            if let Some(doc) = existing {
-                xapi_document::Entity::delete_by_id(doc.pk)
-                    .exec(&state.db)
-                    .await?;
-            }
+            write(&state, &client, &address, id, |existing| {
+                preconditions(&headers, existing, kind, false)?;
+                Ok(Change::Delete)
+            })
+            .await?;
         }
         // Only state documents may be deleted together; profiles one at a time.
         None if kind == Kind::State => {
@@ -339,6 +427,27 @@ pub async fn save(
     content_type: String,
     content: Vec<u8>,
 ) -> XapiResult<()> {
+    Ok(save_with(
+        db,
+        provider_id,
+        address,
+        id,
+        existing,
+        content_type,
+        content,
+    )
+    .await?)
+}
+
+async fn save_with(
+    db: &impl sea_orm::ConnectionTrait,
+    provider_id: uuid::Uuid,
+    address: &Address,
+    id: &str,
+    existing: Option<xapi_document::Model>,
+    content_type: String,
+    content: Vec<u8>,
+) -> Result<(), sea_orm::DbErr> {
     let now = to_millis(Utc::now());
     let etag = etag_of(&content);
     match existing {

@@ -32,7 +32,8 @@ fn json_body(headers: &HeaderMap, body: &Bytes) -> XapiResult<Value> {
     let kind = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if kind.starts_with("multipart/") {
         return Err(XapiError::bad_request(
             "Statements with attachment data (multipart/mixed) are not accepted by this LRS yet; \
@@ -44,7 +45,9 @@ fn json_body(headers: &HeaderMap, body: &Bytes) -> XapiResult<Value> {
             "Send statements as application/json.",
         ));
     }
-    serde_json::from_slice(body).map_err(|_| XapiError::bad_request("The body is not valid JSON."))
+    let value: Value = serde_json::from_slice(body)
+        .map_err(|_| XapiError::bad_request("The body is not valid JSON."))?;
+    Ok(value)
 }
 
 pub async fn put(
@@ -143,7 +146,7 @@ pub async fn get(
                     .map_err(|_| XapiError::not_found("The statement could not be read."))?;
                 let body = apply(&statement, format, &languages);
                 let mut response = respond(body, attachments);
-                if let Ok(value) = HeaderValue::from_str(&row.stored.to_rfc2822()) {
+                if let Ok(value) = HeaderValue::from_str(&super::documents::http_date(row.stored)) {
                     response.headers_mut().insert(header::LAST_MODIFIED, value);
                 }
                 consistent(&mut response, &now);

@@ -59,6 +59,17 @@ fn check_all(statements: &[Value]) -> XapiResult<Vec<Checked>> {
             };
             XapiError::bad_request(format!("{place}: {}", err.message))
         })?;
+        // Without multipart, an attachment's data can only be found by its fileUrl.
+        let without_data = statement
+            .get("attachments")
+            .and_then(Value::as_array)
+            .is_some_and(|list| list.iter().any(|a| a.get("fileUrl").is_none()));
+        if without_data {
+            return Err(XapiError::bad_request(
+                "An attachment without fileUrl needs its data sent as multipart/mixed, which \
+                 this LRS does not accept yet; give each attachment a fileUrl.",
+            ));
+        }
         let id = statement
             .get("id")
             .and_then(Value::as_str)
@@ -101,17 +112,20 @@ pub async fn store(
     let checked = check_all(statements)?;
     let now = to_millis(now);
     let stored = stored_text(now);
-    let txn = state.db.begin().await?;
+    let txn = state
+        .db
+        .begin_with_options(crate::server::db::WRITE)
+        .await?;
     let mut fresh = Vec::with_capacity(checked.len());
     for statement in &checked {
         if let Some(existing) = xapi_statement::Entity::find()
+            .filter(xapi_statement::Column::ProviderId.eq(client.provider_id))
             .filter(xapi_statement::Column::Id.eq(statement.id.as_str()))
             .one(&txn)
             .await?
         {
-            let same = existing.provider_id == client.provider_id
-                && serde_json::from_str::<Value>(&existing.statement)
-                    .is_ok_and(|kept| same_statement(&statement.sent, &kept));
+            let same = serde_json::from_str::<Value>(&existing.statement)
+                .is_ok_and(|kept| same_statement(&statement.sent, &kept));
             if same {
                 continue;
             }
@@ -162,6 +176,7 @@ async fn insert(
     let target = target_id(&statement.sent).map(str::to_ascii_lowercase);
     if voiding && let Some(target) = &target {
         let aimed = xapi_statement::Entity::find()
+            .filter(xapi_statement::Column::ProviderId.eq(client.provider_id))
             .filter(xapi_statement::Column::Id.eq(target.as_str()))
             .one(txn)
             .await?;
