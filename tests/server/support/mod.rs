@@ -22,17 +22,46 @@ macro_rules! on_both_backends {
         mod $name {
             #[tokio::test]
             async fn sqlite() {
-                super::$name($crate::support::TestApp::sqlite().await).await;
+                $crate::support::bounded(stringify!($name), || async {
+                    super::$name($crate::support::TestApp::sqlite().await).await;
+                })
+                .await;
             }
 
             #[tokio::test]
             async fn postgres() {
-                if let Some(app) = $crate::support::TestApp::postgres().await {
-                    super::$name(app).await;
-                }
+                $crate::support::bounded(stringify!($name), || async {
+                    if let Some(app) = $crate::support::TestApp::postgres().await {
+                        super::$name(app).await;
+                    }
+                })
+                .await;
             }
         }
     };
+}
+
+/// Runs a test, set-up included, within three minutes, on a fresh app each attempt. Under a
+/// full run's load a test has, rarely, stopped making progress without an error (twice in
+/// all sessions, in different tests, neither reproduced alone; the cause is not known). Such
+/// an attempt is reported and run once more, so one stall cannot hang the whole run; a
+/// second stall fails the test.
+pub async fn bounded<F, Fut>(name: &str, test: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let limit = std::time::Duration::from_secs(180);
+    if tokio::time::timeout(limit, test()).await.is_ok() {
+        return;
+    }
+    eprintln!(
+        "{name}: no progress within {} s; running it once more",
+        limit.as_secs()
+    );
+    if tokio::time::timeout(limit, test()).await.is_err() {
+        panic!("{name}: stalled twice, {} s each", limit.as_secs());
+    }
 }
 
 pub struct TestApp {
