@@ -29,7 +29,7 @@ pub fn build(state: AppState) -> Router {
         .route(
             "/admin/courses/save",
             // A package may hold the course's content as well as its cmi5.xml.
-            post(courses::admin::save_route).layer(DefaultBodyLimit::max(51 * 1024 * 1024)),
+            post(courses::course_save::save_route).layer(DefaultBodyLimit::max(51 * 1024 * 1024)),
         )
         .route(
             "/cmi5/fetch/{code}",

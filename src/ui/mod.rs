@@ -3,4 +3,5 @@
 pub mod choice;
 pub mod form;
 pub mod layout;
+pub mod links;
 pub mod not_found;

@@ -42,15 +42,4 @@ pub fn Pager(
     }
 }
 
-/// Percent-encodes a query value (letters, digits and `-._~` stay as they are).
-pub fn percent_encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub use crate::ui::links::percent_encode;

@@ -41,6 +41,7 @@ use crate::{
             statements::store,
         },
     },
+    ui::links::percent_encode,
 };
 
 /// How long content may keep reporting after it was launched.
@@ -56,18 +57,6 @@ pub fn actor_of(state: &AppState, user: Uuid) -> Value {
             "name": user.to_string(),
         },
     })
-}
-
-/// Characters kept as they are in a query value; everything else is percent-encoded.
-fn query_value(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// The AU's address: absolute as given, or relative to where the package is served.
@@ -328,11 +317,11 @@ async fn start(state: AppState, id: String) -> Result<String, AppError> {
     let separator = if address.contains('?') { '&' } else { '?' };
     Ok(format!(
         "{address}{separator}endpoint={}&fetch={}&actor={}&registration={}&activityId={}",
-        query_value(&format!("{public}/xapi/")),
-        query_value(&format!("{public}/cmi5/fetch/{}", fetch_code.expose())),
-        query_value(&actor.to_string()),
+        percent_encode(&format!("{public}/xapi/")),
+        percent_encode(&format!("{public}/cmi5/fetch/{}", fetch_code.expose())),
+        percent_encode(&actor.to_string()),
         registration.id,
-        query_value(&au.id),
+        percent_encode(&au.id),
     ))
 }
 

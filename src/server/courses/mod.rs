@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod catalog;
 pub mod certificate_pdf;
+pub mod course_save;
 pub mod credit;
 pub mod fetch;
 pub mod gate;

@@ -3,6 +3,8 @@
 //! POST merges JSON objects into what is stored.
 
 pub mod address;
+mod preconditions;
+mod storage;
 
 use axum::{
     body::Bytes,
@@ -11,19 +13,20 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::Value;
 
-use self::address::{Address, Kind};
+use self::{
+    address::{Address, Kind},
+    preconditions::preconditions,
+    storage::{Change, scoped, write},
+};
 use super::{
     auth::Client,
     error::{XapiError, XapiResult},
-    statements::store::to_millis,
 };
-use crate::server::{crypto::hex, entities::xapi_document, state::AppState};
+use crate::server::{entities::xapi_document, state::AppState};
+pub use storage::{find, save};
 
 /// An HTTP date (RFC 9110's IMF-fixdate), as `Last-Modified` carries it.
 pub fn http_date(at: chrono::DateTime<Utc>) -> String {
@@ -35,98 +38,10 @@ pub const LAUNCH_DATA: &str = "LMS.LaunchData";
 
 type Params = Query<Vec<(String, String)>>;
 
-fn scoped(provider_id: uuid::Uuid, address: &Address) -> sea_orm::Select<xapi_document::Entity> {
-    let mut select = xapi_document::Entity::find()
-        .filter(xapi_document::Column::ProviderId.eq(provider_id))
-        .filter(xapi_document::Column::Kind.eq(address.kind.as_str()))
-        .filter(xapi_document::Column::ActivityId.eq(address.activity_id.as_str()))
-        .filter(xapi_document::Column::AgentKey.eq(address.agent_key.as_str()));
-    // A state without registration is its own document, apart from every registration's.
-    if address.kind == Kind::State {
-        select =
-            select.filter(xapi_document::Column::Registration.eq(address.registration.as_str()));
-    }
-    select
-}
-
-pub async fn find(
-    db: &impl sea_orm::ConnectionTrait,
-    provider_id: uuid::Uuid,
-    address: &Address,
-    id: &str,
-) -> XapiResult<Option<xapi_document::Model>> {
-    Ok(scoped(provider_id, address)
-        .filter(xapi_document::Column::DocumentId.eq(id))
-        .one(db)
-        .await?)
-}
-
 fn required_id(address: &Address) -> XapiResult<&str> {
     address.document_id.as_deref().ok_or_else(|| {
         XapiError::bad_request(format!("{} is required.", address.kind.id_parameter()))
     })
-}
-
-/// The content's digest: equal bytes give equal tags, which is what clients compare.
-fn etag_of(content: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    hex(&Sha256::digest(content))
-}
-
-/// The entity tags an `If-Match` / `If-None-Match` header lists (`*` as itself).
-fn tags(headers: &HeaderMap, name: header::HeaderName) -> Option<Vec<String>> {
-    let value = headers.get(name)?.to_str().ok()?;
-    Some(
-        value
-            .split(',')
-            .map(|t| {
-                t.trim()
-                    .trim_start_matches("W/")
-                    .trim_matches('"')
-                    .to_owned()
-            })
-            .filter(|t| !t.is_empty())
-            .collect(),
-    )
-}
-
-/// The concurrency rules: a failed precondition is 412; a profile overwritten without
-/// either header is 409 (the client must show it knows what it replaces).
-fn preconditions(
-    headers: &HeaderMap,
-    existing: Option<&xapi_document::Model>,
-    kind: Kind,
-    replacing: bool,
-) -> XapiResult<()> {
-    let if_match = tags(headers, header::IF_MATCH);
-    let if_none_match = tags(headers, header::IF_NONE_MATCH);
-    if let Some(wanted) = &if_match {
-        let ok = existing.is_some_and(|doc| wanted.iter().any(|t| t == "*" || *t == doc.etag));
-        if !ok {
-            return Err(XapiError::precondition_failed(
-                "If-Match does not match the stored document's ETag; read it again first.",
-            ));
-        }
-    }
-    if let Some(unwanted) = &if_none_match
-        && let Some(doc) = existing
-        && unwanted.iter().any(|t| t == "*" || *t == doc.etag)
-    {
-        return Err(XapiError::precondition_failed(
-            "If-None-Match: the document already exists.",
-        ));
-    }
-    if replacing
-        && kind != Kind::State
-        && existing.is_some()
-        && if_match.is_none()
-        && if_none_match.is_none()
-    {
-        return Err(XapiError::conflict(
-            "This profile exists: send If-Match with its ETag (or If-None-Match: *) to write it.",
-        ));
-    }
-    Ok(())
 }
 
 /// Content under a launch reaches only its own learner's state and profile.
@@ -218,79 +133,6 @@ async fn list(db: &DatabaseConnection, client: &Client, address: &Address) -> Xa
         .map(|doc| doc.document_id)
         .collect();
     Ok(axum::Json(ids).into_response())
-}
-
-/// What a write does to the document it found.
-enum Change {
-    Save {
-        content_type: String,
-        content: Vec<u8>,
-    },
-    Delete,
-}
-
-/// Runs one document write as a unit: the stored document is read (locked on Postgres; on
-/// SQLite the transaction holds the write lock from its start), the change is decided from it
-/// and written before any other write of the same document. Two first writes racing to
-/// create it meet the unique index; the loser runs again and finds the winner's document.
-async fn write(
-    state: &AppState,
-    client: &Client,
-    address: &Address,
-    id: &str,
-    decide: impl Fn(Option<&xapi_document::Model>) -> XapiResult<Change>,
-) -> XapiResult<()> {
-    for attempt in 0..2 {
-        let txn = state
-            .db
-            .begin_with_options(crate::server::db::WRITE)
-            .await?;
-        let mut select =
-            scoped(client.provider_id, address).filter(xapi_document::Column::DocumentId.eq(id));
-        if txn.get_database_backend() == DbBackend::Postgres {
-            select = select.lock_exclusive();
-        }
-        let existing = select.one(&txn).await?;
-        let outcome = match decide(existing.as_ref())? {
-            Change::Delete => match existing {
-                Some(doc) => xapi_document::Entity::delete_by_id(doc.pk)
-                    .exec(&txn)
-                    .await
-                    .map(|_| ()),
-                None => Ok(()),
-            },
-            Change::Save {
-                content_type,
-                content,
-            } => {
-                save_with(
-                    &txn,
-                    client.provider_id,
-                    address,
-                    id,
-                    existing,
-                    content_type,
-                    content,
-                )
-                .await
-            }
-        };
-        match outcome {
-            Ok(()) => return Ok(txn.commit().await?),
-            Err(err) if attempt == 0 && is_unique_violation(&err) => continue,
-            Err(err) => return Err(err.into()),
-        }
-    }
-    Err(XapiError::conflict(
-        "The document changed while it was being written; send the request again.",
-    ))
-}
-
-fn is_unique_violation(err: &sea_orm::DbErr) -> bool {
-    matches!(
-        err.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
 }
 
 pub async fn put(
@@ -415,67 +257,4 @@ pub async fn delete(
         None => return Err(XapiError::bad_request("profileId is required.")),
     }
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Writes the document, replacing `existing` when there is one.
-pub async fn save(
-    db: &impl sea_orm::ConnectionTrait,
-    provider_id: uuid::Uuid,
-    address: &Address,
-    id: &str,
-    existing: Option<xapi_document::Model>,
-    content_type: String,
-    content: Vec<u8>,
-) -> XapiResult<()> {
-    Ok(save_with(
-        db,
-        provider_id,
-        address,
-        id,
-        existing,
-        content_type,
-        content,
-    )
-    .await?)
-}
-
-async fn save_with(
-    db: &impl sea_orm::ConnectionTrait,
-    provider_id: uuid::Uuid,
-    address: &Address,
-    id: &str,
-    existing: Option<xapi_document::Model>,
-    content_type: String,
-    content: Vec<u8>,
-) -> Result<(), sea_orm::DbErr> {
-    let now = to_millis(Utc::now());
-    let etag = etag_of(&content);
-    match existing {
-        Some(doc) => {
-            let mut active: xapi_document::ActiveModel = doc.into();
-            active.content_type = Set(content_type);
-            active.content = Set(content);
-            active.etag = Set(etag);
-            active.updated_at = Set(now);
-            active.update(db).await?;
-        }
-        None => {
-            xapi_document::ActiveModel {
-                provider_id: Set(provider_id),
-                kind: Set(address.kind.as_str().to_owned()),
-                activity_id: Set(address.activity_id.clone()),
-                agent_key: Set(address.agent_key.clone()),
-                registration: Set(address.registration.clone()),
-                document_id: Set(id.to_owned()),
-                content_type: Set(content_type),
-                content: Set(content),
-                etag: Set(etag),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(db)
-            .await?;
-        }
-    }
-    Ok(())
 }
