@@ -51,6 +51,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
         .into_any();
     }
     let steps = dashboard.next_steps.clone();
+    let steps_empty = steps.is_empty();
     view! {
         <div class="mt-6 grid gap-6 lg:grid-cols-3">
             <div class="lg:col-span-1">
@@ -74,6 +75,11 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                     {dashboard.activity_count} " activities recorded. "
                     <a href="/activities" class="text-teal-800 underline">"Record an activity"</a>
                 </p>
+                {(!steps_empty).then(|| view! {
+                    <p class="mt-2 text-sm text-slate-600">
+                        <a href="/courses?gaps=1" class="text-teal-800 underline" data-testid="fill-gaps">"Find courses that fill these gaps"</a>
+                    </p>
+                })}
             </div>
             <div class="flex flex-col gap-6 lg:col-span-2">
                 {dashboard.credentials.into_iter().map(|credential| view! { <CredentialCard credential /> }).collect_view()}
