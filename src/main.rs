@@ -192,7 +192,7 @@ async fn lrs_credential(config: Config, provider: &str, label: &str) -> Result<(
         .await
         .map_err(|err| err.to_string())?
         .into_iter()
-        .find(|p| p.name == provider.trim());
+        .find(|p| p.name.to_lowercase() == provider.trim().to_lowercase());
     let found = match existing {
         Some(found) => found,
         None => providers::create_provider(&state.db, provider, now)

@@ -57,6 +57,10 @@ where
 /// How text inputs and select lists look across the app.
 pub const INPUT: &str = "rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600";
 
+/// An input or select that fills its column and may shrink below its longest option, so
+/// long option texts never push a phone's page sideways.
+pub const FIELD: &str = "w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 focus:border-teal-700 focus:outline-none focus:ring-2 focus:ring-teal-600";
+
 /// Classes for a form's main button.
 pub const PRIMARY_BUTTON: &str = "rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800 disabled:opacity-60";
 

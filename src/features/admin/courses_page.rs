@@ -14,7 +14,7 @@ use super::{
     },
     parts::ConsoleNav,
 };
-use crate::ui::form::{ErrorBanner, INPUT, PRIMARY_BUTTON, load_failed, text_area};
+use crate::ui::form::{ErrorBanner, FIELD, PRIMARY_BUTTON, load_failed, text_area};
 
 const BUTTON: &str = "rounded-md border border-slate-300 px-3 py-1.5";
 
@@ -60,7 +60,6 @@ pub fn AdminCoursesPage() -> impl IntoView {
                         .or_else(|| retire_credential.value().get().and_then(Result::err))
                 } />
             </div>
-            {move || credential.value().get().and_then(Result::ok).map(|made| view! { <NewSecret made /> })}
             <Transition fallback=|| view! { <p class="mt-4">"Loading…"</p> }>
                 {move || list.get().map(|result| match result {
                     Ok(all) => view! {
@@ -158,42 +157,42 @@ fn CourseEditor(all: AdminCourses, editing: String) -> impl IntoView {
             })}
             <form method="post" action="/admin/courses/save" enctype="multipart/form-data" class="mt-4 grid gap-3 sm:grid-cols-2">
                 <input type="hidden" name="id" value=editing.clone() />
-                <label class="flex flex-col gap-1 text-sm">"Provider"
-                    <select name="provider" class=INPUT required>
+                <label class="flex min-w-0 flex-col gap-1 text-sm">"Provider"
+                    <select name="provider" class=FIELD required>
                         {all.providers.iter().map(|p| view! {
                             <option value=p.id.clone() selected=p.id == provider>{p.name.clone()}</option>
                         }).collect_view()}
                     </select>
                 </label>
-                <label class="flex flex-col gap-1 text-sm">"Title"
-                    <input name="title" class=INPUT value=field(|c| c.title.clone()) required maxlength="200" />
+                <label class="flex min-w-0 flex-col gap-1 text-sm">"Title"
+                    <input name="title" class=FIELD value=field(|c| c.title.clone()) required maxlength="200" />
                 </label>
-                <label class="flex flex-col gap-1 text-sm sm:col-span-2">"Description"
+                <label class="flex min-w-0 flex-col gap-1 text-sm sm:col-span-2">"Description"
                     {text_area("description", 3, 4000, false, None, field(|c| c.description.clone()))}
                 </label>
-                <label class="flex flex-col gap-1 text-sm">"Credit hours"
-                    <input name="hours" inputmode="decimal" class=INPUT value=field(|c| c.hours.clone()) required />
+                <label class="flex min-w-0 flex-col gap-1 text-sm">"Credit hours"
+                    <input name="hours" inputmode="decimal" class=FIELD value=field(|c| c.hours.clone()) required />
                 </label>
-                <label class="flex flex-col gap-1 text-sm">"Credit type"
-                    <select name="credit_type" class=INPUT>
+                <label class="flex min-w-0 flex-col gap-1 text-sm">"Credit type"
+                    <select name="credit_type" class=FIELD>
                         {all.credit_types.iter().map(|t| view! {
                             <option value=t.key.clone() selected=t.key == credit>{t.label.clone()}</option>
                         }).collect_view()}
                     </select>
                 </label>
-                <label class="flex flex-col gap-1 text-sm">"Topics (hold Ctrl or ⌘ to choose several)"
-                    <select name="topics" class=INPUT multiple size="5">
+                <label class="flex min-w-0 flex-col gap-1 text-sm">"Topics (hold Ctrl or ⌘ to choose several)"
+                    <select name="topics" class=FIELD multiple size="5">
                         {all.topics.iter().map(|t| view! {
                             <option value=t.key.clone() selected=topics.contains(&t.key)>{t.label.clone()}</option>
                         }).collect_view()}
                     </select>
                 </label>
                 <div class="flex flex-col gap-3">
-                    <label class="flex flex-col gap-1 text-sm">"Accreditor (optional)"
-                        <input name="accreditor" class=INPUT value=field(|c| c.accreditor.clone()) maxlength="120" />
+                    <label class="flex min-w-0 flex-col gap-1 text-sm">"Accreditor (optional)"
+                        <input name="accreditor" class=FIELD value=field(|c| c.accreditor.clone()) maxlength="120" />
                     </label>
-                    <label class="flex flex-col gap-1 text-sm">"Price in dollars (shown only; empty for free)"
-                        <input name="price" inputmode="decimal" class=INPUT value=field(|c| c.price.clone()) />
+                    <label class="flex min-w-0 flex-col gap-1 text-sm">"Price in dollars (shown only; empty for free)"
+                        <input name="price" inputmode="decimal" class=FIELD value=field(|c| c.price.clone()) />
                     </label>
                 </div>
                 <fieldset class="flex flex-col gap-1 text-sm sm:col-span-2">
@@ -201,15 +200,15 @@ fn CourseEditor(all: AdminCourses, editing: String) -> impl IntoView {
                     <label class="flex items-center gap-2"><input type="radio" name="launch" value="cmi5" checked=launch == "cmi5" />"cmi5: launched here, completion reported by the course"</label>
                     <label class="flex items-center gap-2"><input type="radio" name="launch" value="link" checked=launch == "link" />"A link to the provider's site; the clinician records completion"</label>
                 </fieldset>
-                <label class="flex flex-col gap-1 text-sm">"cmi5 package: cmi5.xml or a .zip with cmi5.xml at its root"
+                <label class="flex min-w-0 flex-col gap-1 text-sm">"cmi5 package: cmi5.xml or a .zip with cmi5.xml at its root"
                     <input type="file" name="package" accept=".xml,.zip,application/xml,text/xml,application/zip" class="text-sm" />
                     {current.as_ref().and_then(|c| c.structure.clone()).map(|s| view! { <span class="text-xs text-slate-600">"Now: " {s} ". Choose a file only to replace it."</span> })}
                 </label>
-                <label class="flex flex-col gap-1 text-sm">"Content address (for relative AU urls), e.g. /course-content/demo/"
-                    <input name="content_base" class=INPUT value=field(|c| c.content_base.clone()) />
+                <label class="flex min-w-0 flex-col gap-1 text-sm">"Content address (for relative AU urls), e.g. /course-content/demo/"
+                    <input name="content_base" class=FIELD value=field(|c| c.content_base.clone()) />
                 </label>
-                <label class="flex flex-col gap-1 text-sm sm:col-span-2">"Course link (for link courses)"
-                    <input name="link_url" type="url" class=INPUT value=field(|c| c.link_url.clone()) placeholder="https://" />
+                <label class="flex min-w-0 flex-col gap-1 text-sm sm:col-span-2">"Course link (for link courses)"
+                    <input name="link_url" type="url" class=FIELD value=field(|c| c.link_url.clone()) placeholder="https://" />
                 </label>
                 <div class="flex gap-2 sm:col-span-2">
                     <button type="submit" class=PRIMARY_BUTTON>"Save course"</button>
@@ -234,6 +233,7 @@ fn Providers(
             <ul class="mt-4 flex flex-col gap-4" data-testid="providers">
                 {providers.into_iter().map(|p| {
                     let provider_id = p.id.clone();
+                    let name = p.name.clone();
                     view! {
                         <li class="rounded-lg border border-slate-200 bg-white p-4">
                             <h3 class="font-semibold">{p.name.clone()}</h3>
@@ -258,10 +258,11 @@ fn Providers(
                                     }
                                 }).collect_view()}
                             </ul>
+                            {move || credential.value().get().and_then(Result::ok).filter(|made| made.provider == name).map(|made| view! { <NewSecret made /> })}
                             <ActionForm action=credential attr:class="mt-3 flex flex-wrap items-end gap-2">
                                 <input type="hidden" name="provider" value=provider_id />
-                                <label class="flex flex-col gap-1 text-sm">"New credential, for"
-                                    <input name="label" class=INPUT placeholder="e.g. production content" maxlength="120" required />
+                                <label class="flex min-w-0 flex-col gap-1 text-sm">"New credential, for"
+                                    <input name="label" class=FIELD placeholder="e.g. production content" maxlength="120" required />
                                 </label>
                                 <button type="submit" class=BUTTON>"Make credential"</button>
                             </ActionForm>
@@ -270,8 +271,8 @@ fn Providers(
                 }).collect_view()}
             </ul>
             <ActionForm action=add_provider attr:class="mt-4 flex flex-wrap items-end gap-2">
-                <label class="flex flex-col gap-1 text-sm">"New provider"
-                    <input name="name" class=INPUT maxlength="120" required />
+                <label class="flex min-w-0 flex-col gap-1 text-sm">"New provider"
+                    <input name="name" class=FIELD maxlength="120" required />
                 </label>
                 <button type="submit" class=PRIMARY_BUTTON>"Add provider"</button>
             </ActionForm>

@@ -10,7 +10,7 @@ use super::{
     api::{CompleteLinkCourse, list_courses},
     views::{CourseCard, CourseCatalog, Progress},
 };
-use crate::ui::form::{ErrorBanner, INPUT, PRIMARY_BUTTON, load_failed};
+use crate::ui::form::{ErrorBanner, FIELD, PRIMARY_BUTTON, load_failed};
 
 #[component]
 pub fn CoursesPage() -> impl IntoView {
@@ -73,13 +73,13 @@ fn Catalog(
     let empty = catalog.courses.is_empty();
     view! {
         <form method="get" action="/courses" class="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5" role="search">
-            <label class="flex flex-col gap-1 text-sm lg:col-span-2">
+            <label class="flex min-w-0 flex-col gap-1 text-sm lg:col-span-2">
                 "Search"
-                <input type="search" name="q" class=INPUT value=value("q") placeholder="Title, provider or subject" />
+                <input type="search" name="q" class=FIELD value=value("q") placeholder="Title, provider or subject" />
             </label>
-            <label class="flex flex-col gap-1 text-sm">
+            <label class="flex min-w-0 flex-col gap-1 text-sm">
                 "Topic"
-                <select name="topic" class=INPUT>
+                <select name="topic" class=FIELD>
                     <option value="">"Any topic"</option>
                     {catalog.topics.iter().map(|t| {
                         let on = selected("topic", &t.key);
@@ -87,9 +87,9 @@ fn Catalog(
                     }).collect_view()}
                 </select>
             </label>
-            <label class="flex flex-col gap-1 text-sm">
+            <label class="flex min-w-0 flex-col gap-1 text-sm">
                 "Credit type"
-                <select name="credit_type" class=INPUT>
+                <select name="credit_type" class=FIELD>
                     <option value="">"Any credit type"</option>
                     {catalog.credit_types.iter().map(|c| {
                         let on = selected("credit_type", &c.key);
@@ -97,9 +97,9 @@ fn Catalog(
                     }).collect_view()}
                 </select>
             </label>
-            <label class="flex flex-col gap-1 text-sm">
-                "Most hours"
-                <input type="text" inputmode="decimal" name="max_hours" class=INPUT value=value("max_hours") placeholder="e.g. 2" />
+            <label class="flex min-w-0 flex-col gap-1 text-sm">
+                "At most (hours)"
+                <input type="text" inputmode="decimal" name="max_hours" class=FIELD value=value("max_hours") placeholder="e.g. 2" />
             </label>
             <label class="flex items-center gap-2 text-sm sm:col-span-2 lg:col-span-3">
                 <input type="checkbox" name="gaps" value="1" checked=gaps />
@@ -113,6 +113,9 @@ fn Catalog(
         <div class="mt-4">
             <ErrorBanner error=move || complete.value().get().and_then(Result::err) />
         </div>
+        {catalog.problem.clone().map(|problem| view! {
+            <p role="alert" class="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="filter-problem">{problem}</p>
+        })}
         {empty.then(|| view! {
             <p class="mt-6 text-slate-700" data-testid="no-courses">
                 {if gaps {
@@ -148,7 +151,7 @@ fn CourseItem(course: CourseCard, complete: ServerAction<CompleteLinkCourse>) ->
                 {course.provider.clone()} " · " {course.hours.clone()} " h " {course.credit_type.clone()} " · " {course.price.clone()}
             </p>
             {course.covers.clone().map(|hours| view! {
-                <p class="text-sm font-medium text-teal-900" data-testid="covers">"Covers " {hours} " h you still need"</p>
+                <p class="text-sm font-medium text-teal-900" data-testid="covers">"Fills " {hours} " h of missing requirements (an hour can count toward several)"</p>
             })}
             {(!course.topics.is_empty()).then(|| view! {
                 <p class="text-sm text-slate-700">"Topics: " {course.topics.join(", ")}</p>

@@ -40,6 +40,8 @@ pub struct CourseCard {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CourseCatalog {
+    /// Why a filter was left out (a "most hours" that is not a number), shown above the list.
+    pub problem: Option<String>,
     pub courses: Vec<CourseCard>,
     pub topics: Vec<Choice>,
     pub credit_types: Vec<Choice>,

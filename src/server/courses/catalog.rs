@@ -66,11 +66,19 @@ fn matches(row: &course::Model, provider: &str, filter: &Filter, max: Option<i64
 
 pub async fn list(filter: Filter) -> Result<CourseCatalog, AppError> {
     let (state, user) = clinician().await?;
-    let max = match filter.max_hours.trim() {
-        "" => None,
-        raw => Some(activity_form::hours(raw).map_err(|problem| {
-            AppError::bad_request(format!("Most hours: {}", problem.message))
-        })?),
+    // A bad "at most" leaves that filter out and says why, so the page keeps its form.
+    let (max, problem) = match filter.max_hours.trim() {
+        "" => (None, None),
+        raw => match activity_form::hours(raw) {
+            Ok(max) => (Some(max), None),
+            Err(problem) => (
+                None,
+                Some(format!(
+                    "At most (hours): {} Showing courses of any length.",
+                    problem.message
+                )),
+            ),
+        },
     };
     let providers: HashMap<Uuid, String> = provider::Entity::find()
         .all(&state.db)
@@ -119,7 +127,21 @@ pub async fn list(filter: Filter) -> Result<CourseCatalog, AppError> {
         .filter(|row| matches(row, &provider_of(row), &filter, max))
         .map(|row| (row, None))
         .collect();
+    let registrations: HashMap<Uuid, registration::Model> = registration::Entity::find()
+        .filter(registration::Column::UserId.eq(user.user_id))
+        .all(&state.db)
+        .await
+        .map_err(database_error)?
+        .into_iter()
+        .map(|r| (r.course_id, r))
+        .collect();
     if filter.gaps {
+        // A course already completed fills nothing more.
+        shown.retain(|(row, _)| {
+            registrations
+                .get(&row.id)
+                .is_none_or(|r| r.satisfied_at.is_none())
+        });
         let evaluated = evaluate_for(&state, user.user_id).await?;
         let credits: Vec<CourseCredit> = shown
             .iter()
@@ -146,14 +168,6 @@ pub async fn list(filter: Filter) -> Result<CourseCatalog, AppError> {
             })
             .collect();
     }
-    let registrations: HashMap<Uuid, registration::Model> = registration::Entity::find()
-        .filter(registration::Column::UserId.eq(user.user_id))
-        .all(&state.db)
-        .await
-        .map_err(database_error)?
-        .into_iter()
-        .map(|r| (r.course_id, r))
-        .collect();
     let courses = shown
         .into_iter()
         .map(|(row, covered)| {
@@ -189,6 +203,7 @@ pub async fn list(filter: Filter) -> Result<CourseCatalog, AppError> {
         })
         .collect();
     Ok(CourseCatalog {
+        problem,
         courses,
         topics,
         credit_types,

@@ -43,11 +43,12 @@ pub async fn create_provider(
     now: DateTime<Utc>,
 ) -> Result<provider::Model, ProviderError> {
     let name = clean_name(name)?;
+    // "Acme CME" and "acme cme" are one provider to the people choosing among them.
     let taken = provider::Entity::find()
-        .filter(provider::Column::Name.eq(name.as_str()))
-        .one(db)
+        .all(db)
         .await?
-        .is_some();
+        .iter()
+        .any(|p| p.name.to_lowercase() == name.to_lowercase());
     if taken {
         return Err(ProviderError::Taken);
     }

@@ -39,11 +39,16 @@ async fn filters_narrow_the_catalog(app: TestApp) {
     assert_eq!(short.courses.len(), 1);
     let by_type = catalog(&app, &cookie, &[("credit_type", "ANCC")]).await;
     assert!(by_type.courses.is_empty());
-    let bad = app
-        .post_form("courses", &[("max_hours", "lots")], Some(&cookie))
-        .await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    assert!(bad.body.contains("Most hours"), "{}", bad.body);
+    // A bad "at most" is left out with the reason; the page keeps its list.
+    let bad = catalog(&app, &cookie, &[("max_hours", "lots")]).await;
+    assert_eq!(bad.courses.len(), 2);
+    assert!(
+        bad.problem
+            .as_deref()
+            .is_some_and(|p| p.starts_with("At most (hours)")),
+        "{:?}",
+        bad.problem
+    );
     let anonymous = app.post_form("courses", &[], None).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
 }
@@ -97,6 +102,14 @@ async fn fills_my_gaps_ranks_by_the_hours_the_engine_counts(app: TestApp) {
         "{titles:?}"
     );
     assert!(hours(titles[1].1) >= 1.0, "{titles:?}");
+    // A course already completed fills nothing more.
+    let dv = ranked.courses[0].id.clone();
+    let done = app
+        .post_form("courses/complete", &[("id", &dv)], Some(&cookie))
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let after = catalog(&app, &cookie, &[("gaps", "1")]).await;
+    assert!(after.courses.iter().all(|c| c.id != dv));
 }
 on_both_backends!(fills_my_gaps_ranks_by_the_hours_the_engine_counts);
 
