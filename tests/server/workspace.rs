@@ -11,7 +11,7 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::{
     on_both_backends,
-    support::{TestApp, TestResponse},
+    support::{TestApp, TestResponse, with_defaults},
 };
 
 pub(crate) async fn florida(app: &TestApp, cookie: &str) -> CredentialView {
@@ -58,12 +58,7 @@ pub(crate) async fn save_activity(
         ("credit_type", "AMA_PRA_1"),
         ("format", "live"),
     ];
-    let mut all: Vec<(&str, &str)> = defaults
-        .iter()
-        .filter(|(key, _)| !fields.iter().any(|(k, _)| k == key))
-        .copied()
-        .collect();
-    all.extend_from_slice(fields);
+    let all = with_defaults(&defaults, fields);
     app.post_form("workspace/activities/save", &all, Some(cookie))
         .await
 }

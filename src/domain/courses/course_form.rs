@@ -157,20 +157,7 @@ impl CourseForm {
                 "Choose a credit type from the list.",
             ));
         }
-        let mut topics: Vec<String> = Vec::new();
-        for topic in self
-            .topics
-            .iter()
-            .map(|t| t.trim())
-            .filter(|t| !t.is_empty())
-        {
-            if !is_topic(topic) {
-                return Err(FieldProblem::new("Topics", "Choose topics from the list."));
-            }
-            if !topics.iter().any(|known| known == topic) {
-                topics.push(topic.to_owned());
-            }
-        }
+        let topics = activity_form::topics(&self.topics, is_topic)?;
         let accreditor = fields::optional_text("Accreditor", &self.accreditor, 120)?;
         let price_cents = price(&self.price)?;
         let launch = Launch::parse(&self.launch)?;

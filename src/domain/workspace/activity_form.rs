@@ -92,20 +92,7 @@ impl ActivityForm {
             ));
         }
         let format = Format::parse(&self.format)?;
-        let mut topics: Vec<String> = Vec::new();
-        for topic in self
-            .topics
-            .iter()
-            .map(|t| t.trim())
-            .filter(|t| !t.is_empty())
-        {
-            if !is_topic(topic) {
-                return Err(FieldProblem::new("Topics", "Choose topics from the list."));
-            }
-            if !topics.iter().any(|known| known == topic) {
-                topics.push(topic.to_owned());
-            }
-        }
+        let topics = topics(&self.topics, is_topic)?;
         Ok(ValidActivity {
             title,
             provider,
@@ -117,6 +104,23 @@ impl ActivityForm {
             topics,
         })
     }
+}
+
+/// Topic keys as chosen: blanks dropped, each once, every one known to the catalog.
+pub fn topics(
+    chosen: &[String],
+    is_topic: impl Fn(&str) -> bool,
+) -> Result<Vec<String>, FieldProblem> {
+    let mut topics: Vec<String> = Vec::new();
+    for topic in chosen.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if !is_topic(topic) {
+            return Err(FieldProblem::new("Topics", "Choose topics from the list."));
+        }
+        if !topics.iter().any(|known| known == topic) {
+            topics.push(topic.to_owned());
+        }
+    }
+    Ok(topics)
 }
 
 /// Hours as typed (`1`, `1.5`, `0.25`) into exact hundredths: more than 0, at most 200,

@@ -9,9 +9,8 @@ use sea_orm::{
 use super::package::read_package;
 use crate::{
     error::AppError,
-    features::{
-        admin::{AdminCourseRow, AdminCourses, CredentialRow, NewCredentialView, ProviderRow},
-        workspace::Choice,
+    features::admin::{
+        AdminCourseRow, AdminCourses, CredentialRow, NewCredentialView, ProviderRow,
     },
     server::{
         admin_console::admin,
@@ -21,7 +20,10 @@ use crate::{
         entities::{course, provider, registration, xapi_credential},
         respond::{database_error, record_id},
         state::AppState,
-        workspace::{credentials::topic_label, format_hours},
+        workspace::{
+            credentials::{credit_type_choices, topic_choices},
+            format_hours,
+        },
         xapi::providers::{self, ProviderError},
     },
 };
@@ -43,33 +45,6 @@ fn provider_error(err: ProviderError) -> AppError {
         ProviderError::Database(err) => database_error(err),
         other => AppError::bad_request(other.to_string()),
     }
-}
-
-fn choices(state: &AppState) -> (Vec<Choice>, Vec<Choice>) {
-    let catalog = state.catalog.current();
-    let credit_types = catalog
-        .vocabulary
-        .credit_types
-        .iter()
-        .map(|info| Choice {
-            key: info.key.as_str().to_owned(),
-            label: info.meaning.clone(),
-        })
-        .collect();
-    let mut topics: Vec<Choice> = Vec::new();
-    for set in catalog.latest() {
-        for topic in &set.topics {
-            if !topics.iter().any(|t| t.key == topic.key.as_str()) {
-                topics.push(Choice {
-                    key: topic.key.as_str().to_owned(),
-                    label: topic_label(&catalog, topic.key.as_str())
-                        .unwrap_or_else(|| topic.label.clone()),
-                });
-            }
-        }
-    }
-    topics.sort_by(|a, b| a.label.cmp(&b.label));
-    (credit_types, topics)
 }
 
 pub async fn list() -> Result<AdminCourses, AppError> {
@@ -139,12 +114,12 @@ pub async fn list() -> Result<AdminCourses, AppError> {
             title: row.title,
         });
     }
-    let (credit_types, topics) = choices(&state);
+    let catalog = state.catalog.current();
     Ok(AdminCourses {
         courses,
         providers: provider_rows,
-        credit_types,
-        topics,
+        credit_types: credit_type_choices(&catalog),
+        topics: topic_choices(&catalog),
     })
 }
 

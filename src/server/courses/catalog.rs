@@ -14,7 +14,7 @@ use crate::{
             Hours,
             ids::{CreditType, TopicKey},
         },
-        workspace::{Format, activity_form},
+        workspace::activity_form,
     },
     error::AppError,
     features::{
@@ -22,11 +22,15 @@ use crate::{
         workspace::Choice,
     },
     server::{
+        courses::credit::activity_of,
         display,
-        entities::{activity, course, provider, registration},
+        entities::{course, provider, registration},
         respond::{database_error, record_id},
         workspace::{
-            activities::SOURCE_SELF, clinician, credentials::topic_label, dashboard::evaluate_for,
+            activities::SOURCE_SELF,
+            clinician,
+            credentials::{credit_type_label, topic_label},
+            dashboard::evaluate_for,
             format_hours,
         },
     },
@@ -94,14 +98,7 @@ pub async fn list(filter: Filter) -> Result<CourseCatalog, AppError> {
         .await
         .map_err(database_error)?;
     let catalog = state.catalog.current();
-    let credit_label = |key: &str| {
-        catalog
-            .vocabulary
-            .credit_types
-            .iter()
-            .find(|info| info.key.as_str() == key)
-            .map_or_else(|| key.to_owned(), |info| info.meaning.clone())
-    };
+    let credit_label = |key: &str| credit_type_label(&catalog, key);
     let mut topics: Vec<Choice> = Vec::new();
     let mut credit_types: Vec<Choice> = Vec::new();
     for row in &offered {
@@ -239,28 +236,14 @@ pub async fn complete_link(id: String) -> Result<(), AppError> {
         .map(|p| p.name)
         .unwrap_or_default();
     let now = Utc::now();
-    let activity_id = Uuid::now_v7();
     let txn = sea_orm::TransactionTrait::begin_with_options(&state.db, crate::server::db::WRITE)
         .await
         .map_err(database_error)?;
-    activity::ActiveModel {
-        id: Set(activity_id),
-        user_id: Set(user.user_id),
-        title: Set(row.title.clone()),
-        provider: Set(provider),
-        accreditor: Set(row.accreditor.clone()),
-        completed: Set(now.date_naive()),
-        hours_hundredths: Set(row.hours_hundredths),
-        credit_type: Set(row.credit_type.clone()),
-        format: Set(Format::Enduring.as_str().to_owned()),
-        topics: Set(row.topics.clone()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        source: Set(SOURCE_SELF.to_owned()),
-    }
-    .insert(&txn)
-    .await
-    .map_err(database_error)?;
+    let activity_id = activity_of(&row, &provider, user.user_id, SOURCE_SELF, now)
+        .insert(&txn)
+        .await
+        .map_err(database_error)?
+        .id;
     match already {
         Some(found) => {
             let mut active: registration::ActiveModel = found.into();

@@ -21,7 +21,6 @@ use crate::{
         request_context::in_request,
         respond::{database_error, record_id},
         state::AppState,
-        workspace::credentials::topic_label,
     },
     ui::links::percent_encode,
 };
@@ -85,17 +84,13 @@ async fn save(state: AppState, multipart: Multipart) -> Result<Uuid, AppError> {
     let (_, me) = admin().await?;
     let submitted = read_form(multipart).await?;
     let catalog = state.catalog.current();
-    let is_credit_type = |key: &str| {
-        catalog
-            .vocabulary
-            .credit_types
-            .iter()
-            .any(|i| i.key.as_str() == key)
-    };
-    let is_topic = |key: &str| topic_label(&catalog, key).is_some();
+    // The same checks as a clinician's own activity: the course's credit becomes one.
     let valid = submitted
         .form
-        .validate(is_credit_type, is_topic)
+        .validate(
+            |key| catalog.vocabulary.credit_type(key).is_some(),
+            |key| catalog.knows_topic(key),
+        )
         .map_err(|problem| AppError::bad_request(problem.to_string()))?;
     let provider = provider::Entity::find_by_id(
         record_id(&submitted.provider)

@@ -14,9 +14,35 @@ use crate::{
         documents::intake::{self, Destination},
         entities::{activity, course, document, provider, registration, user},
         state::AppState,
-        workspace::{activities::SOURCE_PROVIDER, format_hours},
+        workspace::{activities::SOURCE_PROVIDER, credentials::credit_type_label, format_hours},
     },
 };
+
+/// The CE activity completing `course` today records for `user`, as `source` reports it.
+pub fn activity_of(
+    course: &course::Model,
+    provider: &str,
+    user: Uuid,
+    source: &str,
+    now: DateTime<Utc>,
+) -> activity::ActiveModel {
+    activity::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user),
+        title: Set(course.title.clone()),
+        provider: Set(provider.to_owned()),
+        accreditor: Set(course.accreditor.clone()),
+        completed: Set(now.date_naive()),
+        hours_hundredths: Set(course.hours_hundredths),
+        credit_type: Set(course.credit_type.clone()),
+        // Self-paced online content is enduring material in the accreditors' terms.
+        format: Set(Format::Enduring.as_str().to_owned()),
+        topics: Set(course.topics.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        source: Set(source.to_owned()),
+    }
+}
 
 /// Posts the credit of a satisfied registration once; a second call finds it posted.
 /// Failures are logged: the statements that earned the credit are stored either way, and
@@ -56,30 +82,15 @@ async fn try_post(
         .await?
         .map(|p| p.name)
         .unwrap_or_default();
-    let activity_id = Uuid::now_v7();
     let completed = now.date_naive();
     let txn = state
         .db
         .begin_with_options(crate::server::db::WRITE)
         .await?;
-    activity::ActiveModel {
-        id: Set(activity_id),
-        user_id: Set(clinician.id),
-        title: Set(course.title.clone()),
-        provider: Set(provider.clone()),
-        accreditor: Set(course.accreditor.clone()),
-        completed: Set(completed),
-        hours_hundredths: Set(course.hours_hundredths),
-        credit_type: Set(course.credit_type.clone()),
-        // Self-paced online content is enduring material in the accreditors' terms.
-        format: Set(Format::Enduring.as_str().to_owned()),
-        topics: Set(course.topics.clone()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        source: Set(SOURCE_PROVIDER.to_owned()),
-    }
-    .insert(&txn)
-    .await?;
+    let activity_id = activity_of(&course, &provider, clinician.id, SOURCE_PROVIDER, now)
+        .insert(&txn)
+        .await?
+        .id;
     // Only one caller gets to link its activity: the update is conditional.
     let linked = registration::Entity::update_many()
         .col_expr(registration::Column::ActivityId, Expr::value(activity_id))
@@ -92,14 +103,7 @@ async fn try_post(
     }
     txn.commit().await?;
 
-    let credit_label = state
-        .catalog
-        .current()
-        .vocabulary
-        .credit_types
-        .iter()
-        .find(|info| info.key.as_str() == course.credit_type)
-        .map_or_else(|| course.credit_type.clone(), |info| info.meaning.clone());
+    let credit_label = credit_type_label(&state.catalog.current(), &course.credit_type);
     let hours = format_hours(i64::from(course.hours_hundredths));
     let completed_text = completed.to_string();
     let registration_text = registration.id.to_string();

@@ -258,7 +258,7 @@ async fn start(state: AppState, id: String) -> Result<String, AppError> {
     };
     let existing = documents::find(&txn, provider.id, &data_address, LAUNCH_DATA)
         .await
-        .map_err(|_| AppError::unavailable())?;
+        .map_err(database_error)?;
     documents::save(
         &txn,
         provider.id,
@@ -269,7 +269,7 @@ async fn start(state: AppState, id: String) -> Result<String, AppError> {
         launch_data.to_string().into_bytes(),
     )
     .await
-    .map_err(|_| AppError::unavailable())?;
+    .map_err(database_error)?;
     txn.commit().await.map_err(database_error)?;
 
     let launched = json!({

@@ -63,9 +63,16 @@ fn choice(key: &str, label: &str) -> Choice {
     }
 }
 
-pub async fn options() -> Result<Options, AppError> {
-    let (state, _) = clinician().await?;
-    let catalog = &*state.catalog.current();
+/// How the catalog names a credit type; the key itself when it has no such type.
+pub fn credit_type_label(catalog: &Catalog, key: &str) -> String {
+    catalog
+        .vocabulary
+        .credit_type(key)
+        .map_or_else(|| key.to_owned(), |info| info.meaning.clone())
+}
+
+/// Every topic of the catalog's current sets, once each, by label.
+pub fn topic_choices(catalog: &Catalog) -> Vec<Choice> {
     let mut topics: Vec<Choice> = Vec::new();
     for set in catalog.latest() {
         for topic in &set.topics {
@@ -77,6 +84,23 @@ pub async fn options() -> Result<Options, AppError> {
         }
     }
     topics.sort_by(|a, b| a.label.cmp(&b.label));
+    topics
+}
+
+/// Every credit type of the vocabulary, in its order.
+pub fn credit_type_choices(catalog: &Catalog) -> Vec<Choice> {
+    catalog
+        .vocabulary
+        .credit_types
+        .iter()
+        .map(|info| choice(info.key.as_str(), &info.meaning))
+        .collect()
+}
+
+pub async fn options() -> Result<Options, AppError> {
+    let (state, _) = clinician().await?;
+    let catalog = &*state.catalog.current();
+    let topics = topic_choices(catalog);
     Ok(Options {
         jurisdictions: jurisdictions::JURISDICTIONS
             .iter()
@@ -91,12 +115,7 @@ pub async fn options() -> Result<Options, AppError> {
             .filter(|set| set.kind == SetKind::BoardCertification)
             .map(|set| choice(set.id.as_str(), &set.board))
             .collect(),
-        credit_types: catalog
-            .vocabulary
-            .credit_types
-            .iter()
-            .map(|info| choice(info.key.as_str(), &info.meaning))
-            .collect(),
+        credit_types: credit_type_choices(catalog),
         formats: Format::ALL
             .iter()
             .map(|format| choice(format.as_str(), format.label()))

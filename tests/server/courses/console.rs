@@ -15,7 +15,7 @@ use super::catalog;
 use crate::{
     admin_console::console_admin,
     on_both_backends,
-    support::{TestApp, TestResponse},
+    support::{TestApp, TestResponse, with_defaults},
 };
 
 const BOUNDARY: &str = "course-form-boundary";
@@ -77,12 +77,7 @@ pub async fn add_course(app: &TestApp, admin: &str, fields: &[(&str, &str)]) -> 
         ("launch", "link"),
         ("link_url", "https://provider.example/course"),
     ];
-    let mut all: Vec<(&str, &str)> = defaults
-        .iter()
-        .filter(|(key, _)| !fields.iter().any(|(k, _)| k == key))
-        .copied()
-        .collect();
-    all.extend_from_slice(fields);
+    let all = with_defaults(&defaults, fields);
     let response = save(app, admin, &all, None).await;
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
     let location = response.header("location").to_owned();

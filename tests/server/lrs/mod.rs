@@ -77,18 +77,29 @@ impl<'a> Lrs<'a> {
             .await
     }
 
+    /// A request with a JSON body.
+    pub async fn send_json(
+        &self,
+        method: &str,
+        path: &str,
+        params: &[(&str, &str)],
+        body: &Value,
+    ) -> TestResponse {
+        self.send(
+            self.request(method, path, params)
+                .header("content-type", "application/json"),
+            Body::from(body.to_string()),
+        )
+        .await
+    }
+
     pub async fn post_json(
         &self,
         path: &str,
         params: &[(&str, &str)],
         body: &Value,
     ) -> TestResponse {
-        self.send(
-            self.request("POST", path, params)
-                .header("content-type", "application/json"),
-            Body::from(body.to_string()),
-        )
-        .await
+        self.send_json("POST", path, params, body).await
     }
 
     pub async fn put_json(
@@ -97,12 +108,7 @@ impl<'a> Lrs<'a> {
         params: &[(&str, &str)],
         body: &Value,
     ) -> TestResponse {
-        self.send(
-            self.request("PUT", path, params)
-                .header("content-type", "application/json"),
-            Body::from(body.to_string()),
-        )
-        .await
+        self.send_json("PUT", path, params, body).await
     }
 
     /// Posts statements and answers their ids, failing the test unless stored.

@@ -135,6 +135,15 @@ async fn list(db: &DatabaseConnection, client: &Client, address: &Address) -> Xa
     Ok(axum::Json(ids).into_response())
 }
 
+/// The documents a write addresses, once the caller may change them.
+fn writable(client: &Client, kind: Kind, params: &[(String, String)]) -> XapiResult<Address> {
+    let address = address::parse(kind, params)?;
+    within_launch(client, &address)?;
+    shared_write(client, &address)?;
+    refuse_launch_data(&address)?;
+    Ok(address)
+}
+
 pub async fn put(
     State(state): State<AppState>,
     client: Client,
@@ -143,10 +152,7 @@ pub async fn put(
     headers: HeaderMap,
     body: Bytes,
 ) -> XapiResult<StatusCode> {
-    let address = address::parse(kind, &params)?;
-    within_launch(&client, &address)?;
-    shared_write(&client, &address)?;
-    refuse_launch_data(&address)?;
+    let address = writable(&client, kind, &params)?;
     let id = required_id(&address)?;
     let kind_of = content_type(&headers);
     if is_json(&kind_of) && serde_json::from_slice::<Value>(&body).is_err() {
@@ -207,10 +213,7 @@ pub async fn post(
     headers: HeaderMap,
     body: Bytes,
 ) -> XapiResult<StatusCode> {
-    let address = address::parse(kind, &params)?;
-    within_launch(&client, &address)?;
-    shared_write(&client, &address)?;
-    refuse_launch_data(&address)?;
+    let address = writable(&client, kind, &params)?;
     let id = required_id(&address)?;
     let kind_of = content_type(&headers);
     write(&state, &client, &address, id, |existing| {
@@ -228,10 +231,7 @@ pub async fn delete(
     Query(params): Params,
     headers: HeaderMap,
 ) -> XapiResult<StatusCode> {
-    let address = address::parse(kind, &params)?;
-    within_launch(&client, &address)?;
-    shared_write(&client, &address)?;
-    refuse_launch_data(&address)?;
+    let address = writable(&client, kind, &params)?;
     match address.document_id.as_deref() {
         Some(id) => {
             write(&state, &client, &address, id, |existing| {

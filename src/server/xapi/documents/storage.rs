@@ -41,11 +41,11 @@ pub async fn find(
     provider_id: uuid::Uuid,
     address: &Address,
     id: &str,
-) -> XapiResult<Option<xapi_document::Model>> {
-    Ok(scoped(provider_id, address)
+) -> Result<Option<xapi_document::Model>, sea_orm::DbErr> {
+    scoped(provider_id, address)
         .filter(xapi_document::Column::DocumentId.eq(id))
         .one(db)
-        .await?)
+        .await
 }
 
 /// The content's digest: equal bytes give equal tags, which is what clients compare.
@@ -97,7 +97,7 @@ pub async fn write(
                 content_type,
                 content,
             } => {
-                save_with(
+                save(
                     &txn,
                     client.provider_id,
                     address,
@@ -129,27 +129,6 @@ fn is_unique_violation(err: &sea_orm::DbErr) -> bool {
 
 /// Writes the document, replacing `existing` when there is one.
 pub async fn save(
-    db: &impl sea_orm::ConnectionTrait,
-    provider_id: uuid::Uuid,
-    address: &Address,
-    id: &str,
-    existing: Option<xapi_document::Model>,
-    content_type: String,
-    content: Vec<u8>,
-) -> XapiResult<()> {
-    Ok(save_with(
-        db,
-        provider_id,
-        address,
-        id,
-        existing,
-        content_type,
-        content,
-    )
-    .await?)
-}
-
-async fn save_with(
     db: &impl sea_orm::ConnectionTrait,
     provider_id: uuid::Uuid,
     address: &Address,
